@@ -1,0 +1,13 @@
+package cn.onehall.identity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** 用户中心 identity: persons, enterprises, agents, staff, personal and enterprise pages. */
+@SpringBootApplication
+public class IdentityServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(IdentityServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.onehall.starter.security;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import cn.onehall.starter.problem.ProblemSecurityHandlers;
+
+/**
+ * Every service is a resource server that checks the Keycloak JWT itself: nothing trusts the network.
+ * Deny by default; a service opens its public reads with {@code onehall.public-paths}.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class ResourceServerSecurityAutoConfiguration {
+
+    private static final String[] ALWAYS_OPEN = {
+            "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+            "/api/*/v3/api-docs", "/api/*/v3/api-docs/**", "/api/*/swagger-ui.html", "/api/*/swagger-ui/**", "/error"};
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemSecurityHandlers problems,
+                                                  @Value("${onehall.public-paths:}") List<String> publicPaths) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(ALWAYS_OPEN).permitAll();
+                    if (!publicPaths.isEmpty()) {
+                        auth.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RealmRoleAuthenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemSecurityHandlers problemSecurityHandlers(cn.onehall.starter.problem.ProblemWriter writer) {
+        return new ProblemSecurityHandlers(writer);
+    }
+}

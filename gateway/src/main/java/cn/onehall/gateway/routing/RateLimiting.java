@@ -1,6 +1,15 @@
 package cn.onehall.gateway.routing;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +45,14 @@ class RateLimiting {
                     InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
                     return "anonymous:" + (remote == null ? "unknown" : remote.getAddress().getHostAddress());
                 }));
+    }
+
+    @Bean
+    RedisRateLimiter redisRateLimiter(ReactiveStringRedisTemplate redis,
+                                      @Qualifier("redisRequestRateLimiterScript") RedisScript<List<Long>> script,
+                                      ConfigurationService configuration,
+                                      @Value("${onehall.gateway.rate.redis-timeout:300ms}") Duration timeout) {
+        return new FailOpenRateLimiter(redis, script, configuration, timeout);
     }
 
     /** The gateway's limiter answers 429 with an empty body; give it the problem body every other error has. */

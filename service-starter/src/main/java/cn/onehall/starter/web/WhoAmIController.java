@@ -1,5 +1,6 @@
 package cn.onehall.starter.web;
 
+import java.time.Instant;
 import java.util.Set;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +24,7 @@ public class WhoAmIController {
     }
 
     public record WhoAmI(String service, String subject, String username, String clientId, Set<String> roles,
-                         String region, String department, String holderType) {
+                         String region, String department, String holderType, Instant tokenExpiresAt) {
     }
 
     @GetMapping("/api/${onehall.area}/whoami")
@@ -31,6 +32,6 @@ public class WhoAmIController {
     public WhoAmI whoami(@AuthenticationPrincipal Jwt jwt) {
         CurrentUser user = CurrentUser.from(jwt);
         return new WhoAmI(service, user.subject(), user.username(), user.clientId(), user.roles(), user.region(),
-                user.department(), user.holderType());
+                user.department(), user.holderType(), jwt.getExpiresAt());
     }
 }

@@ -26,8 +26,13 @@ public final class Tokens {
 
     /** A demo user's token through the dev-only {@code onehall-dev} client. Cached: tokens live 5 minutes, test runs are shorter per class. */
     public static String user(String username) {
-        return CACHE.computeIfAbsent("user:" + username, u -> fetch(Map.of("grant_type", "password", "client_id", "onehall-dev",
-                "username", username, "password", DEMO_PASSWORD, "scope", "openid")));
+        return CACHE.computeIfAbsent("user:" + username, u -> user(username, "onehall-dev"));
+    }
+
+    /** A fresh (uncached) demo user's token through the given dev client, e.g. {@code onehall-dev-short-lived}. */
+    public static String user(String username, String devClient) {
+        return fetch(Map.of("grant_type", "password", "client_id", devClient, "username", username, "password", DEMO_PASSWORD,
+                "scope", "openid"));
     }
 
     /** A client-credentials token, e.g. {@code county-taishan} with secret variable ONEHALL_COUNTY_TAISHAN_CLIENT_SECRET. */

@@ -1,0 +1,74 @@
+package cn.onehall.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import cn.onehall.starter.testsupport.Tokens;
+
+/** Over the per-caller limit the gateway answers 429 with a problem body; without a token it is 401, not a route. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"onehall.gateway.rate.per-second=1", "onehall.gateway.rate.burst=3"})
+class RateLimitTest {
+
+    static final StubService STUB = new StubService();
+
+    @Autowired
+    Environment environment;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        GatewayTestSupport.routeEverythingTo(registry, STUB);
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STUB.close();
+    }
+
+    int port() {
+        return Integer.parseInt(environment.getProperty("local.server.port"));
+    }
+
+    @Test
+    void overTheLimitIsA429Problem() throws Exception {
+        String token = Tokens.client("county-taishan", "ONEHALL_COUNTY_TAISHAN_CLIENT_SECRET");
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            responses.add(GatewayTestSupport.get(port(), "/api/licenses/anything", token));
+        }
+        HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(limited.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(limited.body()).contains("\"code\":\"RATE_LIMITED\"");
+        assertThat(responses.get(0).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSessionCookieNeverReachesAService() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port() + "/api/identity/echo"))
+                .header("Authorization", "Bearer " + Tokens.user("zhangsan")).header("Cookie", "SESSION=abc").GET().build();
+        HttpResponse<String> response = GatewayTestSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"authorization\":true").contains("\"cookie\":false");
+    }
+
+    @Test
+    void securityHeadersAreSet() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port() + "/")).header("Accept", "text/html").GET().build();
+        HttpResponse<String> response = GatewayTestSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+    }
+}

@@ -29,7 +29,7 @@ final class Browser {
     static final String GATEWAY = "http://localhost:8080";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies = new CookieManager(new LocalhostCookieStore(), CookiePolicy.ACCEPT_ALL);
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     int loginFormsSubmitted;

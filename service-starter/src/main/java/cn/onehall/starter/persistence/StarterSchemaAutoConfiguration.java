@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
  * The starter's own tables (outbox, processed events, locks) migrate with their own history table, so their
  * versions never collide with a service's V1, V2, … and the starter can add migrations later.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        beforeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
 @ConditionalOnBean(DataSource.class)
 public class StarterSchemaAutoConfiguration {
 

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ public abstract class ServiceContractTest {
 
     @Autowired
     protected Environment environment;
+
+    @Autowired
+    protected JdbcClient jdbc;
 
     @Value("${onehall.area}")
     protected String area;
@@ -117,6 +121,13 @@ public abstract class ServiceContractTest {
         HttpResponse<String> response = get("/actuator/health/readiness", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void starterAndServiceMigrationsRanIntoTheirOwnHistories() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single()).isNotNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM starter_schema_history WHERE success = 1").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success = 1").query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test

@@ -15,8 +15,8 @@ class RealmRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        List<SimpleGrantedAuthority> authorities = realmAccess != null && realmAccess.get("roles") instanceof Collection<?> roles
+        List<SimpleGrantedAuthority> authorities = jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess
+                && realmAccess.get("roles") instanceof Collection<?> roles
                 ? roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList()
                 : List.of();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());

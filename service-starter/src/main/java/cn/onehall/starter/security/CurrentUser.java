@@ -48,9 +48,9 @@ public record CurrentUser(String subject, String username, String clientId, Set<
     }
 
     static Set<String> realmRoles(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+        // Read leniently: a malformed claim means no roles, not a failure.
         Set<String> roles = new TreeSet<>();
-        if (realmAccess != null && realmAccess.get("roles") instanceof Collection<?> list) {
+        if (jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess && realmAccess.get("roles") instanceof Collection<?> list) {
             list.forEach(r -> roles.add(String.valueOf(r)));
         }
         return roles;

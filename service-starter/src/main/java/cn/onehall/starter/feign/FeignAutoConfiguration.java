@@ -1,6 +1,7 @@
 package cn.onehall.starter.feign;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
@@ -8,7 +9,11 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
-@AutoConfiguration(afterName = "org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration")
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+@AutoConfiguration(afterName = {"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.brave.autoconfigure.BraveAutoConfiguration"})
 public class FeignAutoConfiguration {
 
     /** Client credentials outside any request (scheduled work, event consumers): the token is cached until it expires. */
@@ -19,6 +24,12 @@ public class FeignAutoConfiguration {
         var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, clients);
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
         return manager;
+    }
+
+    @Bean
+    @ConditionalOnBean({Tracer.class, Propagator.class})
+    TraceContextInterceptor traceContextInterceptor(Tracer tracer, Propagator propagator) {
+        return new TraceContextInterceptor(tracer, propagator);
     }
 
     @Bean

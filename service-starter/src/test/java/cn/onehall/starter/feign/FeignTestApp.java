@@ -2,6 +2,7 @@ package cn.onehall.starter.feign;
 
 import java.util.Map;
 
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.cloud.openfeign.FeignClient;
@@ -17,6 +18,9 @@ public class FeignTestApp {
     public interface Peer {
         @GetMapping("/api/${onehall.area}/whoami")
         Map<String, Object> whoami();
+
+        @GetMapping("/api/${onehall.area}/trace")
+        Map<String, String> trace();
     }
 
     @FeignClient(name = "dead-peer", url = "${test.dead-peer-url}")
@@ -37,6 +41,17 @@ public class FeignTestApp {
         @GetMapping("/api/${onehall.area}/relay")
         Map<String, Object> relay() {
             return peer.whoami();
+        }
+
+        /** Calls the peer and reports both trace ids: they must be the same trace. */
+        @GetMapping("/api/${onehall.area}/relay-trace")
+        Map<String, String> relayTrace() {
+            return Map.of("caller", String.valueOf(MDC.get("traceId")), "peer", peer.trace().get("traceId"));
+        }
+
+        @GetMapping("/api/${onehall.area}/trace")
+        Map<String, String> trace() {
+            return Map.of("traceId", String.valueOf(MDC.get("traceId")));
         }
     }
 }

@@ -63,6 +63,16 @@ class FeignTokenTest {
     }
 
     @Test
+    void theTraceFollowsTheCallToThePeer() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/feign-test/relay-trace"))
+                .header("Authorization", "Bearer " + Tokens.user("zhangsan")).GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        Map<?, ?> ids = JsonMapper.builder().build().readValue(response.body(), Map.class);
+        assertThat(ids.get("caller")).isNotEqualTo("null");
+        assertThat(ids.get("peer")).isEqualTo(ids.get("caller"));
+    }
+
+    @Test
     void inBackgroundWorkThePeerSeesThisService() {
         Map<String, Object> seen = peer.whoami();
         assertThat(seen.get("username")).isEqualTo("service-account-catalog-service");

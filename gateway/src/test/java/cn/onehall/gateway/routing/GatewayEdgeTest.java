@@ -16,10 +16,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onehall.starter.testsupport.Tokens;
 
-/** Over the per-caller limit the gateway answers 429 with a problem body; without a token it is 401, not a route. */
+/** The gateway's edge: per-caller rate limits with 429 problems, security headers, CORS, and no session cookie downstream. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onehall.gateway.rate.per-second=1", "onehall.gateway.rate.burst=3"})
-class RateLimitTest {
+class GatewayEdgeTest {
 
     static final StubService STUB = new StubService();
 
@@ -60,6 +60,29 @@ class RateLimitTest {
         HttpResponse<String> response = GatewayTestSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"authorization\":true").contains("\"cookie\":false");
+    }
+
+    @Test
+    void corsPreflightFromAConfiguredPortalIsAllowed() throws Exception {
+        HttpResponse<String> response = preflight("http://localhost:5173");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+    }
+
+    @Test
+    void corsPreflightFromAnUnknownOriginIsRefused() throws Exception {
+        HttpResponse<String> response = preflight("https://evil.example");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port() + "/api/applications/whoami"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization, Content-Type").build();
+        return GatewayTestSupport.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

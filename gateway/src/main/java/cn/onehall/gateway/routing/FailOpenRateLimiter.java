@@ -1,6 +1,5 @@
 package cn.onehall.gateway.routing;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The Redis token bucket, with the failure mode decided here rather than left to the library: when Redis is slow or
- * unreachable the request is allowed after {@code timeout}. The hall stays open through a cache outage; abuse
+ * unreachable the request is allowed once Lettuce gives up (its command and connect timeouts, 250 ms, bound the wait;
+ * no timer of our own per request). The hall stays open through a cache outage; abuse
  * protection is degraded for that time, which the log says once per outage.
  */
 class FailOpenRateLimiter extends RedisRateLimiter {
@@ -23,20 +23,16 @@ class FailOpenRateLimiter extends RedisRateLimiter {
     // Own logger name: the parent class logs every failed call at ERROR under this class's name, which is silenced.
     private static final Logger log = LoggerFactory.getLogger("cn.onehall.gateway.rate-limit");
 
-    private final Duration timeout;
     private volatile boolean degraded;
 
-    FailOpenRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, ConfigurationService configuration,
-                        Duration timeout) {
+    FailOpenRateLimiter(ReactiveStringRedisTemplate redis, RedisScript<List<Long>> script, ConfigurationService configuration) {
         super(redis, script, configuration);
-        this.timeout = timeout;
     }
 
     @Override
     public Mono<Response> isAllowed(String routeId, String id) {
         // defer: a connection failure can be thrown while the call is assembled, not only signalled
         return Mono.defer(() -> super.isAllowed(routeId, id))
-                .timeout(timeout)
                 .doOnNext(r -> degraded = false)
                 .onErrorResume(e -> {
                     if (!degraded) {

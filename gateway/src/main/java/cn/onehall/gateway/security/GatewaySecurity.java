@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -134,6 +135,15 @@ public class GatewaySecurity {
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
             return token == null ? chain.filter(exchange) : token.then(chain.filter(exchange));
         };
+    }
+
+    /**
+     * No observation per security filter: measured at about 5 % of the gateway's CPU under load, and the request's
+     * own HTTP observation already carries the trace and the timings.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Bearer tokens of machine clients: the realm's keys, the issuer, and expiry with a small clock skew. */

@@ -18,7 +18,16 @@ final class StubService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Concurrent requests in flight at once, like a real service.
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                try {
+                    Thread.sleep(300); // the peer's own response time, not a wait for async work
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"authorization\":"
                     + (exchange.getRequestHeaders().containsKey("Authorization") ? "true" : "false")
                     + ",\"cookie\":" + (exchange.getRequestHeaders().containsKey("Cookie") ? "true" : "false") + "}").getBytes(StandardCharsets.UTF_8);

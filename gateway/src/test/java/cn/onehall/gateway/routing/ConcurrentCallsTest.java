@@ -9,13 +9,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onehall.starter.testsupport.Tokens;
 
@@ -25,27 +20,12 @@ import cn.onehall.starter.testsupport.Tokens;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onehall.gateway.rate.per-second=100000", "onehall.gateway.rate.burst=100000"})
-class ConcurrentCallsTest {
-
-    static final StubService STUB = new StubService();
-
-    @Autowired
-    Environment environment;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.routeEverythingTo(registry, STUB);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        STUB.close();
-    }
+class ConcurrentCallsTest extends StubbedGatewayTest {
 
     @Test
     void fortyConcurrentSlowCallsOnOneRouteAllSucceed() {
         String token = Tokens.client("county-taishan", "ONEHALL_COUNTY_TAISHAN_CLIENT_SECRET");
-        URI slow = URI.create("http://localhost:" + environment.getProperty("local.server.port") + "/api/catalog/slow");
+        URI slow = URI.create("http://localhost:" + port() + "/api/catalog/slow");
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 40)
                 .mapToObj(i -> GatewayTestSupport.HTTP.sendAsync(HttpRequest.newBuilder(slow).header("Authorization", "Bearer " + token).build(),
                         HttpResponse.BodyHandlers.ofString()))

@@ -6,39 +6,15 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.onehall.starter.testsupport.Tokens;
 
 /** The gateway's edge: per-caller rate limits with 429 problems, security headers, CORS, and no session cookie downstream. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"onehall.gateway.rate.per-second=1", "onehall.gateway.rate.burst=3"})
-class GatewayEdgeTest {
-
-    static final StubService STUB = new StubService();
-
-    @Autowired
-    Environment environment;
-
-    @DynamicPropertySource
-    static void routes(DynamicPropertyRegistry registry) {
-        GatewayTestSupport.routeEverythingTo(registry, STUB);
-    }
-
-    @AfterAll
-    static void stopStub() {
-        STUB.close();
-    }
-
-    int port() {
-        return Integer.parseInt(environment.getProperty("local.server.port"));
-    }
+class GatewayEdgeTest extends StubbedGatewayTest {
 
     @Test
     void overTheLimitIsA429Problem() throws Exception {

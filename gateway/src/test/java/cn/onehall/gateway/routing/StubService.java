@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -18,23 +20,25 @@ final class StubService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Concurrent requests in flight at once, like a real service.
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
-                try {
-                    Thread.sleep(300); // the peer's own response time, not a wait for async work
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"authorization\":"
                     + (exchange.getRequestHeaders().containsKey("Authorization") ? "true" : "false")
                     + ",\"cookie\":" + (exchange.getRequestHeaders().containsKey("Cookie") ? "true" : "false") + "}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+            Runnable respond = () -> {
+                try (exchange) {
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
+            // "/slow" answers after 300 ms, like a busy service, so many calls are in flight at once.
+            if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+                CompletableFuture.runAsync(respond, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+            } else {
+                respond.run();
+            }
         });
         server.start();
     }

@@ -114,8 +114,11 @@ public class OutboxRelay implements SmartLifecycle {
                 .query((rs, n) -> new Row(rs.getLong("seq"), rs.getString("id"), rs.getString("type"), rs.getString("subject"),
                         epoch(rs.getBigDecimal("occurred")), rs.getString("payload"), rs.getString("traceparent")))
                 .list();
-        if (!rows.isEmpty() && rows.getFirst().seq() > oldestUnpublished()) {
-            return new Batch(rows.size(), 0, null, true); // another replica holds older rows: let it go first
+        // The batch must be every unpublished row up to its last one. Two relays scanning at once can interleave their
+        // SKIP LOCKED locks, so a batch may start at the oldest row yet miss one in the middle that the other relay
+        // holds for a moment; sending it would put that row behind later ones. Then give way and try again next time.
+        if (!rows.isEmpty() && unpublishedUpTo(rows.getLast().seq()) != rows.size()) {
+            return new Batch(rows.size(), 0, null, true);
         }
         List<Long> sent = new ArrayList<>(rows.size());
         RuntimeException failure = null;
@@ -137,8 +140,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** A plain read (no lock): rows another replica has locked but not yet published still count. */
-    private long oldestUnpublished() {
-        return jdbc.sql("SELECT COALESCE(MIN(seq), 0) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
+    private long unpublishedUpTo(long seq) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox_event WHERE published_at IS NULL AND seq <= ?").param(seq).query(Long.class).single();
     }
 
     private String envelope(Row row) {

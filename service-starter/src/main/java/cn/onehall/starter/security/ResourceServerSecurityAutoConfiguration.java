@@ -7,7 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -23,7 +27,7 @@ import cn.onehall.starter.problem.ProblemSecurityHandlers;
 
 /**
  * Every service is a resource server that checks the Keycloak JWT itself: nothing trusts the network.
- * Deny by default; a service opens its public reads with {@code onehall.public-paths}.
+ * Deny by default; a service opens its public reads (GET and HEAD only) with {@code onehall.public-paths}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -37,14 +41,18 @@ public class ResourceServerSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemSecurityHandlers problems,
-                                                  @Value("${onehall.public-paths:}") List<String> publicPaths) throws Exception {
+    SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ProblemSecurityHandlers problems, Environment environment)
+            throws Exception {
+        // Bound, not @Value: @Value would silently ignore a YAML list and leave every public read closed.
+        List<String> publicPaths = Binder.get(environment).bind("onehall.public-paths", Bindable.listOf(String.class)).orElse(List.of());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(ALWAYS_OPEN).permitAll();
                     if (!publicPaths.isEmpty()) {
-                        auth.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+                        // Public means reading: a write on a public path still needs a token.
+                        auth.requestMatchers(HttpMethod.GET, publicPaths.toArray(String[]::new)).permitAll();
+                        auth.requestMatchers(HttpMethod.HEAD, publicPaths.toArray(String[]::new)).permitAll();
                     }
                     auth.anyRequest().authenticated();
                 })

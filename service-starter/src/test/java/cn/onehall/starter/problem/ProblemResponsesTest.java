@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every failure is an RFC 9457 problem with a stable code and the trace id; a 500 leaks nothing. */
 @SpringBootTest(classes = ProblemTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=problem-test", "onehall.area=problem-test", "onehall.db.schema=unused",
-        "onehall.events.enabled=false"})
+        "onehall.events.enabled=false", "onehall.public-paths[0]=/api/problem-test/public/**", "onehall.public-paths[1]=/api/problem-test/other-public/**"})
 class ProblemResponsesTest {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -88,6 +88,16 @@ class ProblemResponsesTest {
     void wrongMethodAndMediaTypeAreClear() throws Exception {
         problem(send("DELETE", "/api/problem-test/items", null, null), 405, "METHOD_NOT_ALLOWED");
         problem(send("POST", "/api/problem-test/items", "text/plain", "name"), 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void aPublicPathIsOpenForReadingOnly() throws Exception {
+        String base = "http://localhost:" + environment.getProperty("local.server.port") + "/api/problem-test/public/notice";
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(base)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(200);
+        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(base)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        problem(write, 401, "UNAUTHENTICATED");
     }
 
     @Test

@@ -46,6 +46,16 @@ public class ProblemTestApp {
             throw new IllegalStateException("secret internal detail 440781198803140029");
         }
 
+        @GetMapping("/api/problem-test/public/notice")
+        String publicRead() {
+            return "open";
+        }
+
+        @PostMapping("/api/problem-test/public/notice")
+        String publicPathWrite() {
+            return "written";
+        }
+
         @GetMapping("/api/problem-test/admin")
         @PreAuthorize("hasRole('platform-admin')")
         String admin() {

@@ -1,16 +1,12 @@
 package cn.onehall.catalog.department;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.onehall.catalog.config.SeedFiles;
 import cn.onehall.starter.codes.CreditCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +26,15 @@ class DepartmentSeed implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        try (InputStream in = new ClassPathResource("seed/departments.json").getInputStream()) {
-            for (JsonNode d : json.readTree(in).get("departments")) {
-                String code = d.get("creditCode").asString();
-                if (!CreditCode.isValid(code)) {
-                    throw new IllegalStateException("seed department " + code + " has an invalid credit code");
-                }
-                jdbc.sql("INSERT IGNORE INTO department (credit_code, name, short_name, region_code, phone, address, updated_by)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, 'seed')")
-                        .params(code, d.get("name").asString(), d.get("shortName").asString(), d.get("regionCode").asString(),
-                                d.get("phone").asString(), d.get("address").asString()).update();
+        for (JsonNode d : SeedFiles.read(json, "seed/departments.json").get("departments")) {
+            String code = d.get("creditCode").asString();
+            if (!CreditCode.isValid(code)) {
+                throw new IllegalStateException("seed department " + code + " has an invalid credit code");
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            jdbc.sql("INSERT IGNORE INTO department (credit_code, name, short_name, region_code, phone, address, updated_by)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, 'seed')")
+                    .params(code, d.get("name").asString(), d.get("shortName").asString(), d.get("regionCode").asString(),
+                            d.get("phone").asString(), d.get("address").asString()).update();
         }
     }
 }

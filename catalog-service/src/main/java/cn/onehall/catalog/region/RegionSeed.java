@@ -1,18 +1,14 @@
 package cn.onehall.catalog.region;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.onehall.catalog.config.SeedFiles;
 import cn.onehall.starter.codes.RegionCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +35,7 @@ class RegionSeed implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         int added = 0;
-        for (JsonNode node : read().get("regions")) {
+        for (JsonNode node : SeedFiles.read(json, "seed/regions.json").get("regions")) {
             String code = node.get("code").asString();
             if (!RegionCode.isValid(code)) {
                 throw new IllegalStateException("seed region " + code + " is not a GB/T 2260 code");
@@ -51,14 +47,6 @@ class RegionSeed implements ApplicationRunner {
         }
         if (added > 0) {
             log.info("loaded {} seed regions", added);
-        }
-    }
-
-    private JsonNode read() {
-        try (InputStream in = new ClassPathResource("seed/regions.json").getInputStream()) {
-            return json.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

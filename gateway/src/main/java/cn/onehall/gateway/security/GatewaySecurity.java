@@ -56,6 +56,7 @@ import reactor.core.publisher.Mono;
 public class GatewaySecurity {
 
     private static final String LOGIN = "/oauth2/authorization/" + KeycloakClientRegistration.REGISTRATION_ID;
+    private static final String SESSION_COOKIE = "SESSION";
 
     @Bean
     SecurityWebFilterChain gatewayFilterChain(ServerHttpSecurity http, GatewayProperties gateway,
@@ -118,7 +119,9 @@ public class GatewaySecurity {
                 || HttpMethod.TRACE.equals(method);
         String auth = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         boolean bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
-        return safe || bearer ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
+        // Only the session cookie is an ambient credential a forged cross-site request could ride on.
+        boolean session = exchange.getRequest().getCookies().containsKey(SESSION_COOKIE);
+        return safe || bearer || !session ? ServerWebExchangeMatcher.MatchResult.notMatch() : ServerWebExchangeMatcher.MatchResult.match();
     }
 
     /** A page load in a browser asks for HTML; fetch/XHR and machine clients do not. */

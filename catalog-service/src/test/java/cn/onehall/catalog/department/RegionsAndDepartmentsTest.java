@@ -2,9 +2,6 @@ package cn.onehall.catalog.department;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -15,17 +12,14 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.onehall.starter.testsupport.LocalApi;
 import cn.onehall.starter.testsupport.TestSchema;
-import cn.onehall.starter.testsupport.Tokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Regions and departments through the real HTTP stack, real MariaDB and real Keycloak tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RegionsAndDepartmentsTest {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String TAISHAN_MARKET = "11440781MB2C00012D";
 
     @Autowired
@@ -36,26 +30,16 @@ class RegionsAndDepartmentsTest {
         TestSchema.register(registry, "catalog-departments");
     }
 
-    HttpResponse<String> call(String method, String path, String user, Object body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Bearer " + Tokens.user(user));
-        }
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> call(String method, String path, String user, Object body, Map<String, String> headers) {
+        return new LocalApi(environment).call(method, path, user, body, headers);
     }
 
-    HttpResponse<String> get(String path) throws Exception {
-        return call("GET", path, null, null, Map.of());
+    HttpResponse<String> get(String path) {
+        return new LocalApi(environment).get(path);
     }
 
     static JsonNode json(HttpResponse<String> r) {
-        return JSON.readTree(r.body());
+        return LocalApi.json(r);
     }
 
     static Map<String, Object> draft(String creditCode, String name, String region) {

@@ -2,10 +2,8 @@ package cn.onehall.catalog.theme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,16 +12,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.onehall.starter.testsupport.LocalApi;
 import cn.onehall.starter.testsupport.TestSchema;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The 65 themes of seed 000 annex 3, public and cacheable. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ThemesTest {
-
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Environment environment;
@@ -33,20 +28,15 @@ class ThemesTest {
         TestSchema.register(registry, "catalog-themes");
     }
 
-    HttpResponse<String> get(String path, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path))
-                .header("Accept", "application/json");
-        if (ifNoneMatch != null) {
-            request.header("If-None-Match", ifNoneMatch);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path, String ifNoneMatch) {
+        return new LocalApi(environment).call("GET", path, null, null, ifNoneMatch == null ? Map.of() : Map.of("If-None-Match", ifNoneMatch));
     }
 
     @Test
     void all65ThemesArePublicInLifeCycleOrder() throws Exception {
         HttpResponse<String> response = get("/api/catalog/themes", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode themes = JSON.readTree(response.body());
+        JsonNode themes = LocalApi.JSON.readTree(response.body());
         assertThat(themes).hasSize(65);
         assertThat(themes.get(0).get("code").asString()).isEqualTo("NP01");
         assertThat(themes.get(0).get("name").asString()).isEqualTo("生育收养");
@@ -55,10 +45,10 @@ class ThemesTest {
 
     @Test
     void themesOfOneServiceObject() throws Exception {
-        JsonNode legal = JSON.readTree(get("/api/catalog/themes?serviceObject=LEGAL_PERSON", null).body());
+        JsonNode legal = LocalApi.JSON.readTree(get("/api/catalog/themes?serviceObject=LEGAL_PERSON", null).body());
         assertThat(legal).hasSize(34);
         assertThat(legal.get(0).get("name").asString()).isEqualTo("设立变更");
-        assertThat(JSON.readTree(get("/api/catalog/themes?serviceObject=NATURAL_PERSON", null).body())).hasSize(31);
+        assertThat(LocalApi.JSON.readTree(get("/api/catalog/themes?serviceObject=NATURAL_PERSON", null).body())).hasSize(31);
         assertThat(get("/api/catalog/themes?serviceObject=ALIEN", null).statusCode()).isEqualTo(400);
     }
 
@@ -72,7 +62,7 @@ class ThemesTest {
 
     @Test
     void oneThemeAndAnUnknownOne() throws Exception {
-        JsonNode np16 = JSON.readTree(get("/api/catalog/themes/NP16", null).body());
+        JsonNode np16 = LocalApi.JSON.readTree(get("/api/catalog/themes/NP16", null).body());
         assertThat(np16.get("name").asString()).isEqualTo("社会保障");
         assertThat(np16.get("note").asString()).contains("社会保险");
         assertThat(get("/api/catalog/themes/XX99", null).statusCode()).isEqualTo(404);

@@ -2,10 +2,8 @@ package cn.onehall.starter.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,19 +12,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.onehall.starter.testsupport.LocalApi;
 import cn.onehall.starter.testsupport.TestSchema;
-import cn.onehall.starter.testsupport.Tokens;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Every failure is an RFC 9457 problem with a stable code and the trace id; a 500 leaks nothing. */
 @SpringBootTest(classes = ProblemTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=problem-test", "onehall.area=problem-test", "onehall.db.schema=unused",
         "onehall.events.enabled=false", "onehall.public-paths[0]=/api/problem-test/public/**", "onehall.public-paths[1]=/api/problem-test/other-public/**"})
 class ProblemResponsesTest {
-
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     Environment environment;
@@ -36,20 +30,14 @@ class ProblemResponsesTest {
         TestSchema.register(registry, "starter-problem");
     }
 
-    HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + environment.getProperty("local.server.port") + path))
-                .header("Authorization", "Bearer " + Tokens.user("zhangsan")).header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return new LocalApi(environment).call(method, path, "zhangsan", body, contentType == null ? Map.of() : Map.of("Content-Type", contentType));
     }
 
     JsonNode problem(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = LocalApi.json(response);
         assertThat(body.get("code").asString()).isEqualTo(code);
         assertThat(body.get("status").asInt()).isEqualTo(status);
         assertThat(body.get("traceId").asString()).matches("[0-9a-f]{16,32}");
@@ -91,13 +79,10 @@ class ProblemResponsesTest {
     }
 
     @Test
-    void aPublicPathIsOpenForReadingOnly() throws Exception {
-        String base = "http://localhost:" + environment.getProperty("local.server.port") + "/api/problem-test/public/notice";
-        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(URI.create(base)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(read.statusCode()).isEqualTo(200);
-        HttpResponse<String> write = HTTP.send(HttpRequest.newBuilder(URI.create(base)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        problem(write, 401, "UNAUTHENTICATED");
+    void aPublicPathIsOpenForReadingOnly() {
+        LocalApi api = new LocalApi(environment);
+        assertThat(api.get("/api/problem-test/public/notice").statusCode()).isEqualTo(200);
+        problem(api.call("POST", "/api/problem-test/public/notice", null, null, Map.of()), 401, "UNAUTHENTICATED");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarDay;
+import cn.onehall.starter.calendar.CalendarYear;
+import cn.onehall.starter.calendar.CalendarYearCache;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

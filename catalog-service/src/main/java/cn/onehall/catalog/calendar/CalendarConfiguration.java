@@ -1,5 +1,8 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarYearCache;
+import cn.onehall.starter.calendar.WorkingDayCalendar;
+
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;

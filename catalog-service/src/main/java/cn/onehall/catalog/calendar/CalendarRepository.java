@@ -1,5 +1,9 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarDay;
+import cn.onehall.starter.calendar.CalendarYear;
+import cn.onehall.starter.calendar.DayKind;
+
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;

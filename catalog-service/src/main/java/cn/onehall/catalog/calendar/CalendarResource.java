@@ -1,5 +1,10 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarYear;
+import cn.onehall.starter.calendar.CalendarYearCache;
+import cn.onehall.starter.calendar.DayKind;
+import cn.onehall.starter.calendar.WorkingDayCalendar;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarDay;
+import cn.onehall.starter.calendar.DayKind;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;

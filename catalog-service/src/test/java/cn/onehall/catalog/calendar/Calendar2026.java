@@ -1,5 +1,8 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarYear;
+import cn.onehall.starter.calendar.WorkingDayCalendar;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.CalendarDay;
+import cn.onehall.starter.calendar.CalendarYear;
+import cn.onehall.starter.calendar.DayKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

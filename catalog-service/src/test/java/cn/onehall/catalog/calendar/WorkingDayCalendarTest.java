@@ -1,5 +1,7 @@
 package cn.onehall.catalog.calendar;
 
+import cn.onehall.starter.calendar.WorkingDayCalendar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -21,9 +21,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * @param department credit code of the caller's department (实施机构), staff only
  * @param holderType NATURAL_PERSON or LEGAL_PERSON for applicants (持证主体类型)
  * @param holderRef  ID number or credit code of the holder the caller acts for; personal data, never logged
+ * @param agentRef   ID number of the natural person acting as an authorised agent (经办人) when the holder is an
+ *                   enterprise the person switched to (claim {@code agent_ref}); null when acting for oneself
  */
 public record CurrentUser(String subject, String username, String clientId, Set<String> roles, String region,
-                          String department, String holderType, String holderRef) {
+                          String department, String holderType, String holderRef, String agentRef) {
 
     public static final String ROLE_PREFIX = "ROLE_";
 
@@ -31,7 +33,7 @@ public record CurrentUser(String subject, String username, String clientId, Set<
         return new CurrentUser(jwt.getSubject(),
                 firstNonBlank(jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("client_id"), jwt.getClaimAsString("azp")),
                 jwt.getClaimAsString("azp"), realmRoles(jwt), jwt.getClaimAsString("region"), jwt.getClaimAsString("department"),
-                jwt.getClaimAsString("holder_type"), jwt.getClaimAsString("holder_ref"));
+                jwt.getClaimAsString("holder_type"), jwt.getClaimAsString("holder_ref"), jwt.getClaimAsString("agent_ref"));
     }
 
     /** The caller of the current request, or none outside an authenticated request. */

@@ -1,4 +1,4 @@
-package cn.onehall.catalog.calendar;
+package cn.onehall.starter.calendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public record CalendarYear(int year, String source, int version, Instant loadedA
         return etag(year, version);
     }
 
-    static String etag(int year, int version) {
+    public static String etag(int year, int version) {
         return "\"" + year + "-v" + version + "\"";
     }
 }

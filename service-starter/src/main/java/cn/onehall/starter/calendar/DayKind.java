@@ -1,4 +1,4 @@
-package cn.onehall.catalog.calendar;
+package cn.onehall.starter.calendar;
 
 /** The two kinds of exception to the Monday–Friday week: 放假 and 调休上班. */
 public enum DayKind {

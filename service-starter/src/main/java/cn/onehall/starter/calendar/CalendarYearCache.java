@@ -1,4 +1,4 @@
-package cn.onehall.catalog.calendar;
+package cn.onehall.starter.calendar;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package cn.onehall.catalog.calendar;
+package cn.onehall.starter.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -98,7 +98,7 @@ public class WorkingDayCalendar {
         return years.find(year).orElseThrow(() -> yearMissing(year));
     }
 
-    static ProblemException yearMissing(int year) {
+    public static ProblemException yearMissing(int year) {
         return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, YEAR_MISSING,
                 "No working-day calendar (工作日日历) is loaded for " + year + "; a platform or catalogue administrator must publish it first",
                 Map.of("year", year));

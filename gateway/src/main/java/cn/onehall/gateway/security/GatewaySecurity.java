@@ -75,16 +75,21 @@ public class GatewaySecurity {
 
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         String[] publicGets = gateway.publicPaths().toArray(String[]::new);
+        List<String> publicPosts = gateway.publicPosts() == null ? List.of() : gateway.publicPosts();
 
-        http.authorizeExchange(auth -> auth
-                        .pathMatchers("/", "/index.html", "/favicon.ico", "/portal/**", "/login", "/logged-out").permitAll()
-                        .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
-                        .pathMatchers("/fallback/**").permitAll()
-                        // Actuator listens on the management port only (9080), never on the public one.
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers(HttpMethod.GET, publicGets).permitAll()
-                        .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll()
-                        .anyExchange().authenticated())
+        http.authorizeExchange(auth -> {
+                    auth.pathMatchers("/", "/index.html", "/favicon.ico", "/portal/**", "/login", "/logged-out").permitAll()
+                            .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**", "/v3/api-docs/**").permitAll()
+                            .pathMatchers("/fallback/**").permitAll()
+                            // Actuator listens on the management port only (9080), never on the public one.
+                            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                            .pathMatchers(HttpMethod.GET, publicGets).permitAll()
+                            .pathMatchers(HttpMethod.OPTIONS, "/api/**").permitAll();
+                    if (!publicPosts.isEmpty()) { // a matcher over no paths refuses to build
+                        auth.pathMatchers(HttpMethod.POST, publicPosts.toArray(String[]::new)).permitAll();
+                    }
+                    auth.anyExchange().authenticated();
+                })
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(loginRequests)
                         .authorizedClientRepository(authorizedClients))

@@ -27,7 +27,8 @@ import cn.onehall.starter.problem.ProblemSecurityHandlers;
 
 /**
  * Every service is a resource server that checks the Keycloak JWT itself: nothing trusts the network.
- * Deny by default; a service opens its public reads (GET and HEAD only) with {@code onehall.public-paths}.
+ * Deny by default; a service opens its public reads (GET and HEAD only) with {@code onehall.public-paths}, and the
+ * few anonymous submissions (registration behind a one-time code, complaints) one by one with {@code onehall.public-posts}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,6 +46,7 @@ public class ResourceServerSecurityAutoConfiguration {
             throws Exception {
         // Bound, not @Value: @Value would silently ignore a YAML list and leave every public read closed.
         List<String> publicPaths = Binder.get(environment).bind("onehall.public-paths", Bindable.listOf(String.class)).orElse(List.of());
+        List<String> publicPosts = Binder.get(environment).bind("onehall.public-posts", Bindable.listOf(String.class)).orElse(List.of());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
@@ -53,6 +55,10 @@ public class ResourceServerSecurityAutoConfiguration {
                         // Public means reading: a write on a public path still needs a token.
                         auth.requestMatchers(HttpMethod.GET, publicPaths.toArray(String[]::new)).permitAll();
                         auth.requestMatchers(HttpMethod.HEAD, publicPaths.toArray(String[]::new)).permitAll();
+                    }
+                    if (!publicPosts.isEmpty()) {
+                        // Anonymous submissions: each guards itself (one-time code, throttling) and is listed exactly.
+                        auth.requestMatchers(HttpMethod.POST, publicPosts.toArray(String[]::new)).permitAll();
                     }
                     auth.anyRequest().authenticated();
                 })

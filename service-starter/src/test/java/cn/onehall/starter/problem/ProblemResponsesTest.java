@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /** Every failure is an RFC 9457 problem with a stable code and the trace id; a 500 leaks nothing. */
 @SpringBootTest(classes = ProblemTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=problem-test", "onehall.area=problem-test", "onehall.db.schema=unused",
-        "onehall.events.enabled=false", "onehall.public-paths[0]=/api/problem-test/public/**", "onehall.public-paths[1]=/api/problem-test/other-public/**"})
+        "onehall.events.enabled=false", "onehall.public-paths[0]=/api/problem-test/public/**", "onehall.public-paths[1]=/api/problem-test/other-public/**",
+        "onehall.public-posts[0]=/api/problem-test/public/submissions"})
 class ProblemResponsesTest {
 
     @Autowired
@@ -83,6 +84,14 @@ class ProblemResponsesTest {
         LocalApi api = new LocalApi(environment);
         assertThat(api.get("/api/problem-test/public/notice").statusCode()).isEqualTo(200);
         problem(api.call("POST", "/api/problem-test/public/notice", null, null, Map.of()), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void aPublicPostIsOpenOnlyWhereListed() {
+        LocalApi api = new LocalApi(environment);
+        assertThat(api.call("POST", "/api/problem-test/public/submissions", null, null, Map.of()).statusCode()).isEqualTo(202);
+        problem(api.call("PUT", "/api/problem-test/public/submissions", null, null, Map.of()), 401, "UNAUTHENTICATED");
+        problem(api.call("POST", "/api/problem-test/public/submissions/1", null, null, Map.of()), 401, "UNAUTHENTICATED");
     }
 
     @Test

@@ -56,6 +56,11 @@ public class ProblemTestApp {
             return "written";
         }
 
+        @PostMapping("/api/problem-test/public/submissions")
+        org.springframework.http.ResponseEntity<String> publicSubmission() {
+            return org.springframework.http.ResponseEntity.accepted().body("received");
+        }
+
         @GetMapping("/api/problem-test/admin")
         @PreAuthorize("hasRole('platform-admin')")
         String admin() {

@@ -161,7 +161,7 @@ public class GatewaySecurity {
                                   @Value("${onehall.security.clock-skew:5s}") Duration clockSkew) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(clockSkew), new JwtIssuerValidator(issuer)));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clockSkew, 50_000, java.time.Clock.systemUTC());
     }
 
     @Bean

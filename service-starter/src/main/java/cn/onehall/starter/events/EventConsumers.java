@@ -188,8 +188,8 @@ public class EventConsumers implements SmartLifecycle {
 
         StreamLoop(String stream, List<EventHandler> streamHandlers) {
             this.stream = stream;
-            this.key = EventStreams.key(stream);
-            this.deadLetterKey = EventStreams.deadLetterKey(stream);
+            this.key = EventStreams.key(properties.streamPrefix(), stream);
+            this.deadLetterKey = EventStreams.deadLetterKey(properties.streamPrefix(), stream);
             this.streamHandlers = streamHandlers;
             this.nextReclaim = System.nanoTime(); // nanoTime may be negative: compare differences only
         }

@@ -9,14 +9,27 @@ public final class EventStreams {
     private EventStreams() {
     }
 
+    /** The prefix of every stream key unless {@code onehall.events.stream-prefix} says otherwise. */
+    public static final String DEFAULT_PREFIX = "onehall:events:";
+
     /** {@code onehall:events:<service>}: everything the service publishes. */
     public static String key(String service) {
-        return "onehall:events:" + service;
+        return key(DEFAULT_PREFIX, service);
+    }
+
+    /** {@code <prefix><service>}: everything the service publishes, under a configured prefix. */
+    public static String key(String prefix, String service) {
+        return prefix + service;
     }
 
     /** {@code onehall:events:<service>:dlq}: events of that stream that some consumer gave up on. */
     public static String deadLetterKey(String service) {
-        return key(service) + ":dlq";
+        return deadLetterKey(DEFAULT_PREFIX, service);
+    }
+
+    /** {@code <prefix><service>:dlq} under a configured prefix. */
+    public static String deadLetterKey(String prefix, String service) {
+        return key(prefix, service) + ":dlq";
     }
 
     /** CloudEvents {@code source} of a service's events. */

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readCount          messages fetched per XREADGROUP
  * @param minIdle            how long a delivered but unacknowledged message waits before it is retried
  * @param maxDeliveries      deliveries to handlers before a message is moved to the dead-letter stream
+ * @param streamPrefix       prefix of every stream key; tests give each run its own so concurrent runs on one Redis
+ *                           never read each other's events
  */
 @ConfigurationProperties("onehall.events")
 public record EventsProperties(
@@ -33,5 +35,6 @@ public record EventsProperties(
         @DefaultValue("200ms") Duration pollInterval,
         @DefaultValue("50") int readCount,
         @DefaultValue("5s") Duration minIdle,
-        @DefaultValue("5") int maxDeliveries) {
+        @DefaultValue("5") int maxDeliveries,
+        @DefaultValue(EventStreams.DEFAULT_PREFIX) String streamPrefix) {
 }

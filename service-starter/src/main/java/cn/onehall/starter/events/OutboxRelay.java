@@ -64,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.service = service;
-        this.streamKey = EventStreams.key(service);
+        this.streamKey = EventStreams.key(properties.streamPrefix(), service);
         this.relayTx = new TransactionTemplate(transactions);
         this.relayTx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.relayTx.setName("onehall-outbox-relay");

@@ -64,7 +64,7 @@ import tools.jackson.databind.json.JsonMapper;
 class EventsTest {
 
     static final RedisServer REDIS = new RedisServer().start();
-    static final String STREAM = EventStreams.key(EventsTestApp.SERVICE);
+    static final String STREAM = EventStreams.key(TestSchema.EVENT_STREAM_PREFIX, EventsTestApp.SERVICE);
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     record CaseSubmitted(String caseNo, String status) {
@@ -243,7 +243,7 @@ class EventsTest {
         CloudEvent healthy = publishInTx("test.plain", "P-2", new CaseSubmitted("P-2", "SUBMITTED"));
 
         await().atMost(PATIENCE).until(() -> handler.calls(healthy.id()) == 1); // not stuck behind the poison
-        String dlq = EventStreams.deadLetterKey(EventsTestApp.SERVICE);
+        String dlq = EventStreams.deadLetterKey(TestSchema.EVENT_STREAM_PREFIX, EventsTestApp.SERVICE);
         await().atMost(PATIENCE).until(() -> deadLetterOf(dlq, poison.id()) != null);
 
         Map<Object, Object> letter = deadLetterOf(dlq, poison.id()).getValue();

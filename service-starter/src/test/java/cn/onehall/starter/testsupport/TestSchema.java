@@ -20,17 +20,21 @@ public final class TestSchema {
     public static final String PORT = HallEnv.get("ONEHALL_DB_PORT", "3306");
     public static final String USER = "onehall_test";
 
+    /** Event stream keys of this test JVM: concurrent runs on the machine's one Redis never read each other's events. */
+    public static final String EVENT_STREAM_PREFIX = "onehall:test:" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ":events:";
+
     private static final java.util.Map<String, String> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestSchema() {
     }
 
-    /** Points the application's datasource at a fresh schema named after the service. */
+    /** Points the application's datasource at a fresh schema named after the service, and its event streams at this run's keys. */
     public static void register(DynamicPropertyRegistry registry, String service) {
         String schema = create(service);
         registry.add("spring.datasource.url", () -> jdbcUrl(schema));
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", TestSchema::password);
+        registry.add("onehall.events.stream-prefix", () -> EVENT_STREAM_PREFIX);
     }
 
     /** One schema per service per JVM: Spring may build several contexts, they share it. */

@@ -25,8 +25,11 @@ public class KeycloakClientRegistration {
     public static final String REGISTRATION_ID = "keycloak";
 
     @Bean
-    ReactiveClientRegistrationRepository clientRegistrations(@Value("${onehall.issuer}") String issuer, GatewayProperties gateway) {
+    ReactiveClientRegistrationRepository clientRegistrations(@Value("${onehall.issuer}") String issuer,
+            @Value("${onehall.issuer-backchannel}") String backchannel, GatewayProperties gateway) {
+        // The browser is sent to the issuer; the gateway calls Keycloak on its back-channel address.
         String oidc = issuer + "/protocol/openid-connect";
+        String oidcBackchannel = backchannel + "/protocol/openid-connect";
         ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientId(gateway.clientId())
                 .clientSecret(gateway.clientSecret())
@@ -36,9 +39,9 @@ public class KeycloakClientRegistration {
                 .scope("openid", "profile")
                 .issuerUri(issuer)
                 .authorizationUri(oidc + "/auth")
-                .tokenUri(oidc + "/token")
-                .jwkSetUri(oidc + "/certs")
-                .userInfoUri(oidc + "/userinfo")
+                .tokenUri(oidcBackchannel + "/token")
+                .jwkSetUri(oidcBackchannel + "/certs")
+                .userInfoUri(oidcBackchannel + "/userinfo")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", oidc + "/logout"))
                 .clientName("OneHall 一网通办")

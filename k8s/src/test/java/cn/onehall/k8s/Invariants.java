@@ -22,7 +22,8 @@ final class Invariants {
 
     static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "Job");
     private static final Pattern PINNED = Pattern.compile(".+(:[\\w][\\w.-]*|@sha256:[0-9a-f]{64})$");
-    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD|TOKEN|KEY).*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            ".*(SECRET|PASSWORD|TOKEN|_KEY|INDEXKEY|KEYS_\\w+)$", Pattern.CASE_INSENSITIVE); // ACTIVEKEY is a key id, no secret
 
     private final List<Map<String, Object>> objects;
     /** Secrets the platform provides outside the manifests (prod): name → keys. */

@@ -177,4 +177,33 @@ public abstract class IdentityTestSupport {
         headers.put("Authorization", "Bearer " + token);
         return api().call(method, path, null, body, headers);
     }
+
+    /** Password grant answer with access and refresh token. */
+    public static JsonNode loginOf(String username, String password) {
+        return tokenRequest("grant_type=password&client_id=onehall-dev&scope=openid&username=" + enc(username) + "&password=" + enc(password));
+    }
+
+    /** A real token refresh: the new access token carries the user's attributes as Keycloak holds them now. */
+    public static JsonNode refresh(JsonNode login) {
+        return tokenRequest("grant_type=refresh_token&client_id=onehall-dev&refresh_token=" + enc(login.get("refresh_token").asString()));
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tokenRequest(String form) {
+        try {
+            HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(HallEnv.issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("token endpoint said " + r.statusCode() + " " + r.body());
+            }
+            return LocalApi.JSON.readTree(r.body());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -74,6 +74,20 @@ class CaseIssuingTest extends LicenceTestBase {
     }
 
     @Test
+    void anApprovedCaseWhoseHolderDoesNotFitTheTypeIssuesNothingAndIsDeadLettered() {
+        String caseNumber = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        publishApproved(UUID.randomUUID().toString(), caseNumber, BUSINESS, "NATURAL_PERSON", ZHANGSAN_ID); // a business licence for a person
+        String dlq = EventStreams.deadLetterKey(TestSchema.EVENT_STREAM_PREFIX, "application-service");
+        await().atMost(Duration.ofSeconds(30)).until(() -> redis.opsForStream().range(dlq, org.springframework.data.domain.Range.unbounded())
+                .stream().anyMatch(m -> String.valueOf(m.getValue().get("event")).contains(caseNumber)));
+        assertThat(count(caseNumber)).isZero();
+        // the dead letter says why, without the holder's number
+        String error = redis.opsForStream().range(dlq, org.springframework.data.domain.Range.unbounded()).stream()
+                .filter(m -> String.valueOf(m.getValue().get("event")).contains(caseNumber)).findFirst().orElseThrow().getValue().get("error").toString();
+        assertThat(error).contains("holderType").doesNotContain(ZHANGSAN_ID);
+    }
+
+    @Test
     void twoConsumersRacingForOneCaseMakeOneLicence() throws Exception {
         String caseNumber = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
         int racers = 4;

@@ -11,5 +11,7 @@ class SupervisionServiceContractTest extends ServiceContractTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         realInfrastructure(registry, "supervision-service");
+        // Its own streams: this context's consumers must not take the events the other test classes put on the streams.
+        registry.add("onehall.events.stream-prefix", () -> cn.onehall.starter.testsupport.TestSchema.EVENT_STREAM_PREFIX + "contract:");
     }
 }

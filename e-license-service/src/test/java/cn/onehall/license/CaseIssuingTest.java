@@ -61,6 +61,14 @@ class CaseIssuingTest extends LicenceTestBase {
         assertThat(licence.get("source").asString()).isEqualTo("CASE");
         assertThat(licence.get("data").get("itemCode").asString()).isEqualTo("11440781MB2C00012D-BL-01");
         assertThat(licence.get("validFrom").asString()).isEqualTo("2026-10-09");
+
+        // Re-issued without new fields, it keeps the case reference; the case still has exactly one licence row per version
+        var reissued = post("/api/licenses/" + licenceId + "/reissue", ADMIN, Map.of("reason", "换发"));
+        assertThat(reissued.statusCode()).as(reissued.body()).isEqualTo(201);
+        assertThat(json(reissued).get("version").asInt()).isEqualTo(2);
+        assertThat(json(reissued).get("data").get("caseNumber").asString()).isEqualTo(caseNumber);
+        assertThat(post("/api/licenses/" + json(reissued).get("licenceId").asString() + "/reissue", ADMIN,
+                Map.of("reason", "x", "validUntil", "2001-01-01")).statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -220,7 +220,11 @@ public class LicenceService {
         LicenceType type = types.get(old.typeCode());
         IssueCommand c = new IssueCommand(old.typeCode(), old.holderType(), old.holderRef(), data == null ? old.data() : data,
                 today(), validUntil, null, old.paperNumber(), old.regionCode(), "REISSUE");
-        List<FieldError> errors = validate(c, null);
+        // Unchanged fields were valid when issued (a case licence holds the case reference, not the type's fields).
+        List<FieldError> errors = data == null ? new ArrayList<>() : validate(c, null);
+        if (validUntil != null && validUntil.isBefore(c.validFrom())) {
+            errors.add(new FieldError(null, "validUntil", "before today, the first day of the new version"));
+        }
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }

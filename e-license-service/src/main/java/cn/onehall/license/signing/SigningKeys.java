@@ -39,6 +39,12 @@ public class SigningKeys {
     private final KeyVault vault;
     private final Map<String, byte[]> privateKeys = new ConcurrentHashMap<>();
     private final Map<String, Optional<byte[]>> publicKeys = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> verified = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 50_000;
+        }
+    });
 
     SigningKeys(JdbcClient jdbc, @Value("${onehall.license.key-encryption-key}") String kek) {
         this.jdbc = jdbc;
@@ -63,7 +69,33 @@ public class SigningKeys {
     /** Verifies with the named key, retired or not; an unknown key id is simply false. */
     public boolean verify(String keyId, byte[] message, byte[] signature) {
         Optional<byte[]> pub = publicKey(keyId);
-        return pub.isPresent() && Sm2.verify(pub.get(), message, signature);
+        if (pub.isEmpty()) {
+            return false;
+        }
+        // SM2 verification costs about a millisecond of CPU; a (key, message, signature) triple that verified once always
+        // will, so its digest is remembered. Only successes are kept: a flood of forgeries cannot evict them for free,
+        // and any changed byte is a different digest.
+        String memo = keyId + ":" + digest(message, signature);
+        if (verified.containsKey(memo)) {
+            return true;
+        }
+        boolean ok = Sm2.verify(pub.get(), message, signature);
+        if (ok) {
+            verified.put(memo, Boolean.TRUE);
+        }
+        return ok;
+    }
+
+    private static String digest(byte[] message, byte[] signature) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(message);
+            sha.update((byte) 0);
+            sha.update(signature);
+            return Base64.getEncoder().encodeToString(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean known(String keyId) {

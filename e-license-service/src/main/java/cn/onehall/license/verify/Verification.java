@@ -111,8 +111,34 @@ public class Verification {
         return result(verdictOf(l), l);
     }
 
-    /** A signed QR payload for the licence, by its issuer's active key. */
+    private record CachedPayload(Instant changedAt, String keyId, String payload, Instant madeAt) {
+    }
+
+    /** Signed payloads are reused for a while: an anonymous QR request must not cost an SM2 signature each time. */
+    private final Map<String, CachedPayload> payloads = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CachedPayload> eldest) {
+            return size() > 10_000;
+        }
+    });
+
+    /**
+     * A signed QR payload for the licence, by its issuer's active key; the same one for ten minutes unless the licence
+     * changed or the key rotated.
+     */
     public String payloadOf(Licence l) {
+        String activeKey = keys.activeKey(l.issuerCode()).orElseThrow().keyId();
+        CachedPayload cached = payloads.get(l.publicId());
+        if (cached != null && cached.changedAt().equals(l.changedAt()) && cached.keyId().equals(activeKey)
+                && cached.madeAt().isAfter(Instant.now().minusSeconds(600))) {
+            return cached.payload();
+        }
+        String payload = sign(l, activeKey);
+        payloads.put(l.publicId(), new CachedPayload(l.changedAt(), activeKey, payload, Instant.now()));
+        return payload;
+    }
+
+    private String sign(Licence l, String keyId) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("lid", l.publicId());
         claims.put("idf", l.identifier());
@@ -128,7 +154,6 @@ public class Verification {
         }
         claims.put("sts", statusUrl(l.publicId()));
         claims.put("iat", Instant.now().getEpochSecond());
-        String keyId = keys.activeKey(l.issuerCode()).orElseThrow().keyId();
         String input = QrToken.signingInput(keyId, claims);
         // The active key signs; signing by id keeps header kid and signature in step even across a rotation.
         return QrToken.assemble(input, keys.signWith(keyId, input.getBytes(StandardCharsets.US_ASCII)));

@@ -88,7 +88,7 @@ final class Invariants {
         return violations;
     }
 
-    /** Every ConfigMap and Secret (and key) a container or volume names exists in the render or the platform. */
+    /** Every ConfigMap, Secret (and key) and volume claim a pod names exists in the render or the platform. */
     List<String> referencedConfigExists() {
         Map<String, Set<String>> configMaps = new HashMap<>();
         Map<String, Set<String>> secrets = new HashMap<>(externalSecrets);
@@ -99,6 +99,8 @@ final class Invariants {
             if ("ConfigMap".equals(o.get("kind"))) configMaps.put(string(o, "metadata", "name"), keys);
             if ("Secret".equals(o.get("kind"))) secrets.put(string(o, "metadata", "name"), keys);
         }
+        Map<String, Set<String>> claims = new HashMap<>();
+        ofKind(Set.of("PersistentVolumeClaim")).forEach(pvc -> claims.put(string(pvc, "metadata", "name"), Set.of()));
         List<String> violations = new ArrayList<>();
         for (Map<String, Object> w : ofKind(WORKLOADS)) {
             for (Map<String, Object> c : containers(w)) {
@@ -117,6 +119,7 @@ final class Invariants {
             for (Object volume : list(w, "spec", "template", "spec", "volumes")) {
                 require(configMaps, string(volume, "configMap", "name"), null, name(w), "ConfigMap", violations);
                 require(secrets, string(volume, "secret", "secretName"), null, name(w), "Secret", violations);
+                require(claims, string(volume, "persistentVolumeClaim", "claimName"), null, name(w), "PersistentVolumeClaim", violations);
             }
         }
         return violations;

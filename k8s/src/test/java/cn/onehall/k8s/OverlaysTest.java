@@ -154,6 +154,7 @@ class OverlaysTest {
                           env:
                             - { name: DB_PASSWORD, value: hunter22 }
                             - { name: X, valueFrom: { secretKeyRef: { name: missing-secret, key: K } } }
+                      volumes: [{ name: data, persistentVolumeClaim: { claimName: missing-claim } }]
                 ---
                 apiVersion: v1
                 kind: Service
@@ -165,7 +166,8 @@ class OverlaysTest {
         Invariants check = new Invariants(broken, Map.of());
         assertThat(String.join("\n", check.workloadsAreHardened())).contains("no readinessProbe", "no livenessProbe",
                 "no limits.memory", "not runAsNonRoot", "capabilities not dropped", "root filesystem not read-only");
-        assertThat(check.referencedConfigExists()).anyMatch(v -> v.contains("missing-config")).anyMatch(v -> v.contains("missing-secret"));
+        assertThat(check.referencedConfigExists()).anyMatch(v -> v.contains("missing-config")).anyMatch(v -> v.contains("missing-secret"))
+                .anyMatch(v -> v.contains("missing-claim"));
         assertThat(check.servicesMatchPods()).anyMatch(v -> v.contains("matches no pods"));
         assertThat(check.imagesArePinned()).hasSize(1);
         assertThat(check.noSecretLiterals()).anyMatch(v -> v.contains("DB_PASSWORD"));

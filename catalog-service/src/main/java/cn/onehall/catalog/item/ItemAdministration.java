@@ -310,6 +310,11 @@ public class ItemAdministration {
         return data;
     }
 
+    /** A 400 problem on one field. */
+    public static ProblemException invalid(String field, String message) {
+        return GuideRules.invalid(field, message);
+    }
+
     static boolean mayAdminister(CurrentUser user, String regionCode) {
         if (user.hasRole("platform-admin")) {
             return true;

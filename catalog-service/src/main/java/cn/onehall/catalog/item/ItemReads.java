@@ -139,6 +139,11 @@ public class ItemReads {
     public record CachedList(String etag, String json) {
     }
 
+    /** One page straight from the database (navigation pages assemble several). */
+    public ItemPage page(ListQuery q) {
+        return query(q);
+    }
+
     ItemPage query(ListQuery q) {
         List<String> regions = new ArrayList<>();
         for (String r = q.region(); r != null; r = RegionCode.parent(r)) {

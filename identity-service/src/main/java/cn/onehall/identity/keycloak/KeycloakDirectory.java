@@ -243,7 +243,8 @@ public class KeycloakDirectory {
         try {
             return call.run();
         } catch (ResourceAccessException | HttpServerErrorException | OAuth2AuthorizationException | IllegalStateException e) {
-            log.warn("Keycloak admin API unavailable: {}", e.toString());
+            // The class only: messages of HTTP client exceptions can carry URLs and bodies, which may hold personal data.
+            log.warn("Keycloak admin API unavailable: {} (caused by {})", e.getClass().getSimpleName(), rootCause(e).getClass().getSimpleName());
             throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCode.SERVICE_UNAVAILABLE,
                     "The identity provider is not reachable right now; nothing was changed, try again later");
         } catch (HttpClientErrorException.Unauthorized | HttpClientErrorException.Forbidden e) {
@@ -265,5 +266,13 @@ public class KeycloakDirectory {
         int start = rest.indexOf('"');
         int end = start < 0 ? -1 : rest.indexOf('"', start + 1);
         return start < 0 || end < 0 ? "rejected" : rest.substring(start + 1, end);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 }

@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +18,7 @@ import cn.onehall.identity.IdentityTestSupport;
  * A step after Keycloak created the user fails for real (the configured role does not exist in the realm): the new
  * Keycloak user is deleted again and the local transaction rolls back.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CompensationTest extends IdentityTestSupport {
 
     @DynamicPropertySource
@@ -23,7 +27,7 @@ class CompensationTest extends IdentityTestSupport {
     }
 
     @Test
-    void aFailureAfterKeycloakCreatedTheUserLeavesNeitherSideHalfWritten() {
+    void aFailureAfterKeycloakCreatedTheUserLeavesNeitherSideHalfWritten(CapturedOutput output) {
         Map<String, String> from = fromAddress();
         String phone = newPhone();
         String idNumber = newIdNumber();
@@ -36,5 +40,7 @@ class CompensationTest extends IdentityTestSupport {
         assertThat(keycloak.idsByAttribute("holder_ref", idNumber)).isEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM person WHERE id_number_index = ?").param(index.of(idNumber, Registrations.ID_INDEX))
                 .query(Long.class).single()).isZero();
+        // The failure was logged (a 500 is), without the ID number, the phone or the password.
+        assertThat(output.getAll()).contains("deleted again").doesNotContain(idNumber, phone, PASSWORD);
     }
 }

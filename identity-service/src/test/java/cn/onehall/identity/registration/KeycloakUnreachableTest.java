@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +19,7 @@ import cn.onehall.identity.IdentityTestSupport;
  * Keycloak's admin API unreachable (a port nobody listens on; tokens still come from the real Keycloak): 503, no
  * local row, and the one-time code is still good for the retry.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class KeycloakUnreachableTest extends IdentityTestSupport {
 
     @DynamicPropertySource
@@ -29,7 +33,7 @@ class KeycloakUnreachableTest extends IdentityTestSupport {
     }
 
     @Test
-    void registrationAnswers503AndWritesNothing() {
+    void registrationAnswers503AndWritesNothing(CapturedOutput output) {
         Map<String, String> from = fromAddress();
         String phone = newPhone();
         String idNumber = newIdNumber();
@@ -45,6 +49,7 @@ class KeycloakUnreachableTest extends IdentityTestSupport {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM outbox_event").query(Long.class).single()).isEqualTo(events);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM verification_code WHERE phone_index = ? AND consumed_at IS NULL")
                 .param(index.of(phone, cn.onehall.identity.verification.VerificationCodes.PHONE_PURPOSE)).query(Long.class).single()).isEqualTo(1L);
+        assertThat(output.getAll()).contains("Keycloak admin API unavailable").doesNotContain(idNumber, phone, PASSWORD);
     }
 
     @Test

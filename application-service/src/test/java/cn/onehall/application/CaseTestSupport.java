@@ -88,6 +88,12 @@ public abstract class CaseTestSupport {
     @Autowired
     protected TestClock clock;
 
+    /** Every test starts on Wednesday 30 September 2026, the day before the National Day holidays. */
+    @org.junit.jupiter.api.BeforeEach
+    void resetClock() {
+        clock.set("2026-09-30T10:00:00");
+    }
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestSchema.register(registry, "application-service");

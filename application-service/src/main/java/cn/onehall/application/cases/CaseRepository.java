@@ -69,6 +69,10 @@ public class CaseRepository {
                 .query(ROW).optional();
     }
 
+    public Optional<ApplicationCase> findBySubmissionKey(String createdBy, String key) {
+        return jdbc.sql("SELECT * FROM application_case WHERE created_by = ? AND submission_key = ?").params(createdBy, key).query(ROW).optional();
+    }
+
     /** A new case number: unique under any concurrency, gaps allowed (a rolled-back submission burns its value). */
     public long nextCaseSequence() {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();

@@ -284,8 +284,8 @@ public class IntakeService {
                 continue;
             }
             long have = attached.stream().filter(a -> a.materialCode().equals(m.code())).count();
-            int copies = m.copies() == null || m.copies() < 1 ? 1 : Math.min(m.copies(), 1);
-            if (have < copies) {
+            // "copies" counts paper copies at a window; online, one file or licence of the material is the material
+            if (have < 1) {
                 missing.add(m.code());
                 errors.add(Map.of("field", "materials." + m.code(), "message", "is required (" + m.name() + ")"));
             }

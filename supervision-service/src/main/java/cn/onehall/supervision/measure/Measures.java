@@ -95,7 +95,7 @@ public class Measures {
                 SELECT COALESCE(SUM(power_type = 'LICENSING'), 0), COALESCE(SUM(power_type = 'LICENSING' AND online_depth = 5), 0),
                        COALESCE(SUM(online_depth >= 3), 0), COALESCE(SUM(online_depth >= 3 AND item_visits <= 1), 0),
                        COALESCE(SUM(online_depth >= 3 AND item_visits = 0), 0)
-                FROM item_view WHERE region_code LIKE :prefix""");
+                FROM item_view WHERE region_code LIKE :prefix AND NOT revoked""");
         Map<String, Object> p = new HashMap<>(Map.of("prefix", prefix));
         filters(sql, p, department, item);
         return jdbc.sql(sql.toString()).params(p).query(rs -> {

@@ -17,7 +17,7 @@ public class CardSchedule {
         this.scan = scan;
     }
 
-    @Scheduled(fixedDelayString = "${onehall.supervision.scan-interval:PT15S}", initialDelayString = "${onehall.supervision.scan-initial-delay:PT5S}")
+    @Scheduled(fixedDelayString = "${onehall.supervision.scan-interval:PT1S}", initialDelayString = "${onehall.supervision.scan-initial-delay:PT5S}")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT5M", lockAtLeastFor = "PT0.2S")
     public void scan() {
         scan.scanOnce();

@@ -38,9 +38,12 @@ public class CaseEvents implements EventHandler {
     private final JsonMapper json;
     private final WorkingDayCalendar calendar;
     private final SupervisionProperties properties;
+    private final cn.onehall.supervision.exchange.ExchangeQueue exchange;
 
-    public CaseEvents(CaseViewRepository views, JsonMapper json, WorkingDayCalendar calendar, SupervisionProperties properties) {
+    public CaseEvents(CaseViewRepository views, JsonMapper json, WorkingDayCalendar calendar, SupervisionProperties properties,
+                      cn.onehall.supervision.exchange.ExchangeQueue exchange) {
         this.views = views;
+        this.exchange = exchange;
         this.json = json;
         this.calendar = calendar;
         this.properties = properties;
@@ -65,6 +68,7 @@ public class CaseEvents implements EventHandler {
         }
         OffsetDateTime occurred = data.occurredAt() != null ? data.occurredAt() : event.time();
         long occurredMs = occurred.toInstant().toEpochMilli();
+        exchange.enqueue(event, caseNumber, data); // every event's process record goes upstream, even one too old for the view
         CaseView before = views.lock(caseNumber).orElse(null);
         CaseView after = merge(before, caseNumber, data, event.type(), occurredMs);
         if (after == before) {

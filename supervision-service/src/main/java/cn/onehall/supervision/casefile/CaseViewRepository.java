@@ -108,18 +108,18 @@ public class CaseViewRepository {
         });
     }
 
-    /** The item as this case saw it, unless a later event already said more. */
+    /** The item as this case saw it, unless a later event already said more or the catalogue's guide is known. */
     public void seeItem(CaseView v) {
         jdbc.sql("""
                 INSERT INTO item_view (item_code, region_code, department_code, power_type, online_depth, item_visits, issues_licence_type, guide_complete, seen_ms)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE
-                  guide_complete = IF(VALUES(seen_ms) >= seen_ms, VALUES(guide_complete), guide_complete),
-                  region_code = IF(VALUES(seen_ms) >= seen_ms, VALUES(region_code), region_code),
-                  department_code = IF(VALUES(seen_ms) >= seen_ms, VALUES(department_code), department_code),
-                  power_type = IF(VALUES(seen_ms) >= seen_ms, VALUES(power_type), power_type),
-                  online_depth = IF(VALUES(seen_ms) >= seen_ms, VALUES(online_depth), online_depth),
-                  item_visits = IF(VALUES(seen_ms) >= seen_ms, VALUES(item_visits), item_visits),
-                  issues_licence_type = IF(VALUES(seen_ms) >= seen_ms, VALUES(issues_licence_type), issues_licence_type),
+                  guide_complete = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(guide_complete), guide_complete),
+                  region_code = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(region_code), region_code),
+                  department_code = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(department_code), department_code),
+                  power_type = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(power_type), power_type),
+                  online_depth = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(online_depth), online_depth),
+                  item_visits = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(item_visits), item_visits),
+                  issues_licence_type = IF(source = 'CASE' AND VALUES(seen_ms) >= seen_ms, VALUES(issues_licence_type), issues_licence_type),
                   seen_ms = GREATEST(seen_ms, VALUES(seen_ms))""")
                 .params(v.itemCode(), v.regionCode(), v.departmentCode(), v.powerType(), v.onlineDepth(), v.itemVisits(),
                         v.issuesLicenceType(), v.promisedValue() != null && v.guideFee() != null && v.onlineDepth() != null

@@ -19,7 +19,7 @@ import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 @Configuration
 @EnableScheduling
 @EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
-@EnableConfigurationProperties(SupervisionProperties.class)
+@EnableConfigurationProperties({SupervisionProperties.class, cn.onehall.supervision.exchange.ExchangeProperties.class})
 public class SupervisionConfiguration {
 
     @Bean

@@ -42,15 +42,12 @@ public class Measures {
         Map<String, Target> targets = targets(region, period);
         long[] c = counters(prefix, period, department, item);
         List<Measure> out = new ArrayList<>();
-        String lic = " AND power_type = 'LICENSING'";
-        long licItems = countItems(prefix, department, item, lic);
-        out.add(ratio("FULL_ONLINE_RATE", "网上全流程办理率 licensing items with online depth 5", countItems(prefix, department, item, lic + " AND online_depth = 5"), licItems, targets));
+        long[] items = items(prefix, department, item);
+        out.add(ratio("FULL_ONLINE_RATE", "网上全流程办理率 licensing items with online depth 5", items[1], items[0], targets));
         out.add(ratio("ONLINE_APPLICATION_RATE", "上网办理率 licensing cases applied for online", c[Counter.LICENSING_ONLINE.ordinal()], c[Counter.LICENSING_CASES.ordinal()], targets));
         out.add(ratio("ONLINE_COMPLETION_RATE", "网上办结率 licensing cases handled fully online and completed", c[Counter.LICENSING_ONLINE_COMPLETED.ordinal()], c[Counter.LICENSING_CASES.ordinal()], targets));
-        String applicable = " AND online_depth >= 3";
-        long applicableItems = countItems(prefix, department, item, applicable);
-        out.add(ratio("AT_MOST_ONE_VISIT_RATE", "网上申办事项到现场不超过1次 (items)", countItems(prefix, department, item, applicable + " AND item_visits <= 1"), applicableItems, targets));
-        out.add(ratio("ZERO_VISIT_RATE", "网上申办事项零跑动 (items)", countItems(prefix, department, item, applicable + " AND item_visits = 0"), applicableItems, targets));
+        out.add(ratio("AT_MOST_ONE_VISIT_RATE", "网上申办事项到现场不超过1次 (items)", items[3], items[2], targets));
+        out.add(ratio("ZERO_VISIT_RATE", "网上申办事项零跑动 (items)", items[4], items[2], targets));
         out.add(ratio("AT_MOST_ONE_VISIT_CASE_RATE", "online cases with at most one visit", c[Counter.ONLINE_VISITS_LE1.ordinal()], c[Counter.ONLINE_CASES.ordinal()], targets));
         out.add(ratio("ZERO_VISIT_CASE_RATE", "online cases with no visit", c[Counter.ONLINE_VISITS_0.ordinal()], c[Counter.ONLINE_CASES.ordinal()], targets));
         if (department == null && item == null) {
@@ -89,11 +86,22 @@ public class Measures {
         });
     }
 
-    private long countItems(String prefix, String department, String item, String condition) {
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM item_view WHERE region_code LIKE :prefix" + condition);
+    /**
+     * Items of the subtree in one read: licensing items, licensing items of depth 5, online-applicable items (depth ≥ 3),
+     * those of them requiring at most one visit, those requiring none.
+     */
+    private long[] items(String prefix, String department, String item) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT COALESCE(SUM(power_type = 'LICENSING'), 0), COALESCE(SUM(power_type = 'LICENSING' AND online_depth = 5), 0),
+                       COALESCE(SUM(online_depth >= 3), 0), COALESCE(SUM(online_depth >= 3 AND item_visits <= 1), 0),
+                       COALESCE(SUM(online_depth >= 3 AND item_visits = 0), 0)
+                FROM item_view WHERE region_code LIKE :prefix AND NOT revoked""");
         Map<String, Object> p = new HashMap<>(Map.of("prefix", prefix));
         filters(sql, p, department, item);
-        return jdbc.sql(sql.toString()).params(p).query(Long.class).single();
+        return jdbc.sql(sql.toString()).params(p).query(rs -> {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+        });
     }
 
     private long[] licenceTypes(String prefix, String department) {

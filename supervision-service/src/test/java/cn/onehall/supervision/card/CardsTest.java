@@ -42,7 +42,7 @@ class CardsTest extends SupervisionTest {
     @Test
     void timeCardsFollowTheWorkingDayCalendarYellowThenRedThenClearedByTheDecision() {
         String no = caseNumber("TIME");
-        clock.set("2026-09-29T10:30:00+08:00"); // clocks never go back: each scenario starts before its events
+        startAt("2026-09-29T10:30:00+08:00"); // each scenario starts before its events
         // accepted Tue 29 Sep, 5 working days: 30 Sep, 8 Oct, 9 Oct, Sat 10 Oct (调休上班), Mon 12 Oct = due
         awaitHandled(stream().publish("accepted", accepted(no, "2026-09-29T10:00:00+08:00", "2026-10-12")));
 
@@ -87,7 +87,7 @@ class CardsTest extends SupervisionTest {
     @Test
     void lateAcceptanceIsCardedTheDayItIsLateAndClearedWhenTheCaseEnds() {
         String no = caseNumber("ACC");
-        clock.set("2026-09-21T10:30:00+08:00");
+        startAt("2026-09-21T10:30:00+08:00");
         Map<String, Object> d = CaseEventsOnStream.data(no, "SUBMITTED", "2026-09-21T10:00:00+08:00");
         d.put("submittedAt", "2026-09-21T10:00:00+08:00");
         awaitHandled(stream().publish("submitted", d));
@@ -117,7 +117,7 @@ class CardsTest extends SupervisionTest {
 
     @Test
     void processAndContentCardsComeAndGoWithTheCase() {
-        clock.set("2026-10-14T09:00:00+08:00");
+        startAt("2026-10-14T09:00:00+08:00");
         String no = caseNumber("PC");
         Map<String, Object> d = accepted(no, "2026-10-12T10:00:00+08:00", "2026-10-19");
         d.put("correctionNotices", 2);
@@ -138,7 +138,7 @@ class CardsTest extends SupervisionTest {
 
     @Test
     void aBadReviewNotRectifiedByItsDeadlineIsRedUntilTheApplicantEvaluatesAgain() {
-        clock.set("2026-10-15T09:00:00+08:00");
+        startAt("2026-10-15T09:00:00+08:00");
         String no = caseNumber("BAD");
         Map<String, Object> d = CaseEventsOnStream.data(no, "COMPLETED", "2026-10-14T09:00:00+08:00");
         d.put("submittedAt", "2026-10-12T09:00:00+08:00");
@@ -163,7 +163,7 @@ class CardsTest extends SupervisionTest {
         Map<String, Object> d = accepted(no, "2026-10-12T10:00:00+08:00", "2026-10-19");
         d.put("feeCharged", 99);
         stream().publish("accepted", d);
-        // no direct scan call: the schedule (0.5 s in tests, 15 s by default) must find it
+        // no direct scan call: the schedule (0.5 s in tests, 1 s by default) must find it
         await().atMost(Duration.ofSeconds(60)).until(() -> activeRules(no).contains("CONTENT_FEE_ABOVE_GUIDE"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM shedlock WHERE name = ?").param(CardSchedule.LOCK).query(Long.class).single()).isEqualTo(1);
     }

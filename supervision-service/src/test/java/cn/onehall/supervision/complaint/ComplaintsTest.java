@@ -43,7 +43,7 @@ class ComplaintsTest extends SupervisionTest {
 
     @Test
     void aComplaintIsRoutedAnsweredWatchedAndPublished() {
-        clock.set("2026-11-02T09:00:00+08:00"); // Monday
+        startAt("2026-11-02T09:00:00+08:00"); // Monday
         String ip = randomIp();
         String content = "窗口工作人员要求提供指南以外的材料 " + System.nanoTime();
         HttpResponse<String> filed = file(Map.of("category", "COMPLAINT", "regionCode", "440781", "departmentCode", MARKET, "content", content),

@@ -104,6 +104,16 @@ class ReportsTest extends SupervisionTest {
     }
 
     @Test
+    void theDashboardPageIsForStaff() {
+        var page = get("/api/supervision/dashboard", "supervisor-taishan");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("监督看板", "/api/supervision/measures", "/api/supervision/ratings", "/api/supervision/cards", "<svg");
+        assertThat(get("/api/supervision/dashboard", "zhangsan").statusCode()).isEqualTo(403);
+        assertThat(get("/api/supervision/dashboard", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void targetsAreDataASupervisorSetsForTheirSubtreeAudited() {
         var put = call("PUT", "/api/supervision/settings/targets/" + TOWN + "/ON_TIME_RATE/2026-01", "supervisor-taishan",
                 Map.of("target", 0.9, "comparison", "GE", "source", "test"), Map.of());

@@ -21,6 +21,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class CatalogStub {
 
     private static HttpServer server;
+    /** Published guides by "code/version", as GET /api/catalog/items/{code}/versions/{version} answers them. */
+    private static final java.util.Map<String, String> GUIDES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static void guide(String code, int version, String json) {
+        GUIDES.put(code + "/" + version, json);
+    }
 
     private CatalogStub() {
     }
@@ -46,6 +52,15 @@ public final class CatalogStub {
                     byte[] answer = known ? body : "{\"code\":\"CALENDAR_YEAR_MISSING\"}".getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", known ? "application/json" : "application/problem+json");
                     exchange.sendResponseHeaders(known ? 200 : 404, answer.length);
+                    exchange.getResponseBody().write(answer);
+                    exchange.close();
+                });
+                server.createContext("/api/catalog/items/", exchange -> {
+                    String[] path = exchange.getRequestURI().getPath().split("/"); // "", api, catalog, items, code, versions, n
+                    String guide = path.length == 7 ? GUIDES.get(path[4] + "/" + path[6]) : null;
+                    byte[] answer = (guide == null ? "{\"code\":\"NOT_FOUND\"}" : guide).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", guide == null ? "application/problem+json" : "application/json");
+                    exchange.sendResponseHeaders(guide == null ? 404 : 200, answer.length);
                     exchange.getResponseBody().write(answer);
                     exchange.close();
                 });

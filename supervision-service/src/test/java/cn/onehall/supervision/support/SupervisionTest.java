@@ -31,7 +31,10 @@ import tools.jackson.databind.JsonNode;
         "onehall.events.relay-interval=100ms",
         "onehall.events.min-idle=500ms",
         "onehall.supervision.scan-interval=PT0.5S",
-        "onehall.supervision.scan-initial-delay=PT0.5S"})
+        "onehall.supervision.scan-initial-delay=PT0.5S",
+        "onehall.supervision.exchange.interval=PT0.2S",
+        "onehall.supervision.exchange.backoff-base=100ms",
+        "onehall.supervision.exchange.backoff-max=1s"})
 @Import(SupervisionTest.TestClock.class)
 public abstract class SupervisionTest {
 
@@ -50,6 +53,10 @@ public abstract class SupervisionTest {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestSchema.register(registry, "supervision-it");
         registry.add("onehall.catalog-url", CatalogStub::url);
+        // a list binds from one property source only: every field of the upstream here
+        registry.add("onehall.supervision.exchange.upstreams[0].name", () -> "city");
+        registry.add("onehall.supervision.exchange.upstreams[0].url", UpstreamHall::url);
+        registry.add("onehall.supervision.exchange.upstreams[0].secret", () -> UpstreamHall.SECRET);
     }
 
     @Autowired
@@ -60,6 +67,17 @@ public abstract class SupervisionTest {
     protected MutableClock clock;
     @Autowired
     protected StringRedisTemplate redis;
+    @Autowired
+    protected cn.onehall.supervision.card.CardScan cardScan;
+
+    /**
+     * Starts a scenario at a time that may be earlier than the last one's. A real clock never goes back; a scan already
+     * running with the later day must finish first (scans are synchronized), so the scenario's cases are judged by its day.
+     */
+    protected void startAt(String offsetDateTime) {
+        clock.set(offsetDateTime);
+        cardScan.scanOnce();
+    }
 
     protected CaseEventsOnStream stream() {
         return new CaseEventsOnStream(redis);

@@ -62,6 +62,17 @@ class CaseViewTest extends SupervisionTest {
         assertThat(v.acceptedAt()).hasToString("2026-09-22T02:00:00Z");
         assertThat(monthCases("ITEM-VIEW-1", "2026-09")).isEqualTo(1);
 
+        // through the API, in scope only; 404 elsewhere, revealing nothing
+        var seen = get("/api/supervision/cases/" + no, "supervisor-jiangmen");
+        assertThat(seen.statusCode()).isEqualTo(200);
+        assertThat(json(seen).get("view").get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(seen.body()).doesNotContain("440781198803140029");
+        assertThat(get("/api/supervision/cases/" + no, "officer-market").statusCode()).isEqualTo(200);
+        assertThat(get("/api/supervision/cases/" + no, "supervisor-chaoan").statusCode()).isEqualTo(404);
+        assertThat(get("/api/supervision/cases/" + no, "officer-civil").statusCode()).isEqualTo(404);
+        assertThat(get("/api/supervision/cases/" + no, "zhangsan").statusCode()).isEqualTo(403);
+        assertThat(get("/api/supervision/cases/" + no, null).statusCode()).isEqualTo(401);
+
         // the holder's ID number never reaches supervision's tables
         assertThat(jdbc.sql("SELECT COUNT(*) FROM case_view WHERE CONCAT_WS('|', case_number, item_code, region_code) LIKE '%440781198803140029%'")
                 .query(Long.class).single()).isZero();

@@ -128,7 +128,7 @@ class OverlaysTest {
                 String text = Files.readString(file, StandardCharsets.ISO_8859_1);
                 for (String value : values) assertThat(text).as(file.toString()).doesNotContain(value);
                 if (file.toString().endsWith(".yaml")) {
-                    for (Map<String, Object> object : Rendered.parse(text)) {
+                    for (Map<String, Object> object : Rendered.parse(Files.readString(file, StandardCharsets.UTF_8))) {
                         assertThat(object.get("kind")).as(file + " writes a Secret").isNotEqualTo("Secret");
                     }
                 }

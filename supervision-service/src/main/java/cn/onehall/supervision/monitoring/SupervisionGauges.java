@@ -1,7 +1,7 @@
 package cn.onehall.supervision.monitoring;
 
+import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,47 +18,40 @@ import cn.onehall.supervision.measure.Measures;
 
 /**
  * The supervision figures operators watch next to the golden signals (k8s/monitoring/grafana-dashboard.json): open
- * cards by colour, the case-data exchange backlog and its age per upstream hall, and this month's measures (三率一数)
+ * cards by colour, the case-data exchange backlog per upstream hall, and this month's measures (三率一数)
  * per region that has cases. Refreshed every 30 s rather than on each scrape, so Prometheus never waits on the database.
  */
 @Component
 class SupervisionGauges {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private final JdbcTemplate jdbc;
     private final Measures measures;
+    private final Clock clock;
     private final MultiGauge measureValues;
     private final MultiGauge openCards;
     private final MultiGauge exchangePending;
-    private final MultiGauge exchangeOldest;
 
-    SupervisionGauges(JdbcTemplate jdbc, Measures measures, MeterRegistry registry) {
+    SupervisionGauges(JdbcTemplate jdbc, Measures measures, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.measures = measures;
+        this.clock = clock;
         this.measureValues = MultiGauge.builder("onehall.supervision.measure")
                 .description("This month's value of each published measure per region (the region's own subtree)").register(registry);
         this.openCards = MultiGauge.builder("onehall.supervision.cards.open")
                 .description("Active yellow and red cards (红黄牌)").register(registry);
         this.exchangePending = MultiGauge.builder("onehall.supervision.exchange.pending")
                 .description("Case process records not yet accepted by the upstream hall").register(registry);
-        this.exchangeOldest = MultiGauge.builder("onehall.supervision.exchange.oldest.seconds")
-                .description("Age of the oldest record still owed to the upstream hall (the exchange lag)").baseUnit("seconds")
-                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT10S")
     void refresh() {
         openCards.register(jdbc.query("SELECT colour, COUNT(*) FROM card WHERE cleared_at IS NULL GROUP BY colour",
                 (rs, i) -> MultiGauge.Row.of(Tags.of("colour", rs.getString(1)), rs.getLong(2))), true);
-        List<Object[]> backlog = jdbc.query("""
-                SELECT upstream, COUNT(*), COALESCE(TIMESTAMPDIFF(SECOND, MIN(created_at), CURRENT_TIMESTAMP(3)), 0)
-                FROM exchange_queue WHERE sent_at IS NULL GROUP BY upstream""",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)});
-        exchangePending.register(backlog.stream().map(r -> MultiGauge.Row.of(Tags.of("upstream", (String) r[0]), (Long) r[1])).toList(), true);
-        exchangeOldest.register(backlog.stream().map(r -> MultiGauge.Row.of(Tags.of("upstream", (String) r[0]), (Long) r[2])).toList(), true);
+        // The exchange's lag is ExchangeSender's own gauge; the backlog size is here.
+        exchangePending.register(jdbc.query("SELECT upstream, COUNT(*) FROM exchange_queue WHERE sent_at IS NULL GROUP BY upstream",
+                (rs, i) -> MultiGauge.Row.of(Tags.of("upstream", rs.getString(1)), rs.getLong(2))), true);
 
-        String month = YearMonth.now(CHINA).toString();
+        String month = YearMonth.now(clock).toString(); // the hall's zone (SupervisionProperties)
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (String region : jdbc.queryForList("SELECT DISTINCT region_code FROM case_month WHERE month = ? LIMIT 200", String.class, month)) {
             for (Measure m : measures.of(region, month, null, null).measures()) {

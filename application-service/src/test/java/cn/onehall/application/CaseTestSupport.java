@@ -102,7 +102,7 @@ public abstract class CaseTestSupport {
         registry.add("onehall.license-url", PEERS::baseUrl);
         registry.add("onehall.identity-url", PEERS::baseUrl);
         registry.add("onehall.applications.storage-dir", STORAGE::toString);
-        registry.add("onehall.applications.public-progress.per-minute", () -> "1000");
+        registry.add("onehall.applications.public-progress.per-minute", () -> "20");
     }
 
     static void stubPeers() {

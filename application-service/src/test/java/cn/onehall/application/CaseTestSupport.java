@@ -49,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * WireMock as docs/contracts.md describes them; the clock is the test's, so due dates walk through the 2026 National Day.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(CaseTestSupport.TestClock.class)
+@Import(TestClock.class)
 public abstract class CaseTestSupport {
 
     public static final String MARKET = "11440781MB2C00012D";
@@ -102,38 +102,7 @@ public abstract class CaseTestSupport {
         registry.add("onehall.license-url", PEERS::baseUrl);
         registry.add("onehall.identity-url", PEERS::baseUrl);
         registry.add("onehall.applications.storage-dir", STORAGE::toString);
-        registry.add("onehall.applications.public-progress.per-minute", () -> "1000");
-    }
-
-    /** A clock the tests move; the service reads days in China Standard Time. */
-    @TestConfiguration
-    public static class TestClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-09-30T02:00:00Z"));
-
-        @Bean
-        @Primary
-        Clock testClock() {
-            return this;
-        }
-
-        public void set(String isoDateTimeInChina) {
-            now.set(ZonedDateTime.parse(isoDateTimeInChina + "+08:00[Asia/Shanghai]").toInstant());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return CHINA;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
+        registry.add("onehall.applications.public-progress.per-minute", () -> "20");
     }
 
     static void stubPeers() {

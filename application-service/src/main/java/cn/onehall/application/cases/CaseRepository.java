@@ -73,6 +73,14 @@ public class CaseRepository {
         return jdbc.sql("SELECT * FROM application_case WHERE created_by = ? AND submission_key = ?").params(createdBy, key).query(ROW).optional();
     }
 
+    public Optional<ApplicationCase> findByCreationKey(String createdBy, String key) {
+        return jdbc.sql("SELECT * FROM application_case WHERE created_by = ? AND creation_key = ?").params(createdBy, key).query(ROW).optional();
+    }
+
+    public void setCreationKey(long id, String key) {
+        jdbc.sql("UPDATE application_case SET creation_key = ? WHERE id = ?").params(key, id).update();
+    }
+
     /** A new case number: unique under any concurrency, gaps allowed (a rolled-back submission burns its value). */
     public long nextCaseSequence() {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();

@@ -54,9 +54,11 @@ class DraftResource {
     }
 
     @PostMapping
-    @Operation(summary = "Start an application (申请) for an item: checks the item is published, serves your holder type and your real-name level")
-    ResponseEntity<CaseView> create(@Valid @RequestBody DraftRequest request, @AuthenticationPrincipal Jwt jwt) {
-        ApplicationCase c = intake.createDraft(request, CurrentUser.from(jwt));
+    @Operation(summary = "Start an application (申请) for an item: checks the item is published, serves your holder type and your real-name level; "
+            + "an Idempotency-Key makes a retry return the same draft")
+    ResponseEntity<CaseView> create(@Valid @RequestBody DraftRequest request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key, @AuthenticationPrincipal Jwt jwt) {
+        ApplicationCase c = intake.createDraft(request, key, CurrentUser.from(jwt));
         return ResponseEntity.created(URI.create("/api/applications/drafts/" + c.id())).eTag(c.etag()).body(views.full(c, CurrentUser.from(jwt)));
     }
 

@@ -78,9 +78,17 @@ public class IntakeService {
                                List<LicenceClient.Match> licences) {
     }
 
+    /** @param idempotencyKey optional: the same key again returns the draft it created */
     @Transactional
-    public ApplicationCase createDraft(DraftRequest request, CurrentUser u) {
+    public ApplicationCase createDraft(DraftRequest request, String idempotencyKey, CurrentUser u) {
         requireApplicant(u);
+        if (idempotencyKey != null) {
+            requireIdempotencyKey(idempotencyKey);
+            var existing = cases.findByCreationKey(u.subject(), idempotencyKey);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+        }
         Channel channel = request.channel() == null ? Channel.ONLINE_WEB : request.channel();
         if (!channel.online()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION, "Applicants apply ONLINE_WEB or ONLINE_MOBILE");
@@ -91,6 +99,9 @@ public class IntakeService {
         ApplicationCase draft = fromGuide(guide, channel, CaseStatus.DRAFT, u.holderType(), u.holderRef(), u.agentRef(), request.applicantName(),
                 request.contactPhone(), u.subject(), json.writeValueAsString(request.form()), null, null);
         long id = cases.insertDraft(draft);
+        if (idempotencyKey != null) {
+            cases.setCreationKey(id, idempotencyKey);
+        }
         cases.timeline(id, clock.instant(), "drafted", CaseStatus.DRAFT, "applicant", null, null);
         return cases.find(id).orElseThrow();
     }

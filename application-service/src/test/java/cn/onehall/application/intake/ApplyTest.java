@@ -185,6 +185,19 @@ class ApplyTest extends CaseTestSupport {
         assertThat(eventTypes(twiceNumbers.iterator().next())).containsExactly("cn.onehall.case.submitted");
     }
 
+    @Test
+    void aRetriedDraftCreationWithTheSameKeyIsTheSameDraft() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> form = Map.of("itemCode", FOOD_ITEM, "applicantName", "张三");
+        HttpResponse<String> first = call("POST", "/api/applications/drafts", "zhangsan", form, Map.of("Idempotency-Key", key));
+        HttpResponse<String> again = call("POST", "/api/applications/drafts", "zhangsan", form, Map.of("Idempotency-Key", key));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(json(again).get("id").asLong()).isEqualTo(json(first).get("id").asLong());
+        HttpResponse<String> other = call("POST", "/api/applications/drafts", "lisi", form, Map.of("Idempotency-Key", key));
+        assertThat(json(other).get("id").asLong()).isNotEqualTo(json(first).get("id").asLong());
+        assertThat(call("POST", "/api/applications/drafts", "zhangsan", form, Map.of("Idempotency-Key", "has spaces")).statusCode()).isEqualTo(400);
+    }
+
     static byte[] bigPdf(int size) {
         byte[] b = new byte[size];
         System.arraycopy(PDF, 0, b, 0, PDF.length);

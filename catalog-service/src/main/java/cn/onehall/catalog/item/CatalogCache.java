@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * The Redis cache of public catalogue reads, shared by every replica. Published versions are immutable, so their
  * entries only go when the item is revoked; "which version is current" and list pages are evicted on publish and
  * revoke (lists by the change-feed position in their key). Redis failing is never the reader's problem: the read
- * goes to the database.
+ * goes to the database; evictions Redis refused are retried before this replica reads from it again.
  */
 @Component
 public class CatalogCache {
@@ -23,6 +23,8 @@ public class CatalogCache {
     private final StringRedisTemplate redis;
     private final String prefix;
     private volatile boolean failing;
+    /** Evictions Redis refused during an outage; done before anything is read from the cache again. */
+    private final java.util.Set<String> pendingEvictions = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     CatalogCache(StringRedisTemplate redis, @Value("${onehall.catalog.cache-prefix:onehall:catalog:}") String prefix) {
         this.redis = redis;
@@ -33,6 +35,7 @@ public class CatalogCache {
     public String get(String key, Duration ttl, Supplier<String> loader) {
         String full = prefix + key;
         try {
+            flushPendingEvictions();
             String hit = redis.opsForValue().get(full);
             recovered();
             if (hit != null) {
@@ -54,13 +57,24 @@ public class CatalogCache {
     }
 
     public void evict(String... keys) {
+        for (String key : keys) {
+            pendingEvictions.add(prefix + key);
+        }
         try {
-            for (String key : keys) {
-                redis.delete(prefix + key);
-            }
+            flushPendingEvictions();
         } catch (RuntimeException e) {
-            // The entries expire by their TTL: at most that long stale. Said loudly, since it is a visible effect.
-            log.warn("Could not evict catalogue cache entries {}: {}", String.join(",", keys), e.toString());
+            // Kept and retried before this replica reads the cache again; another replica's TTL bounds its staleness.
+            log.warn("Could not evict catalogue cache entries {} now, retried when Redis answers: {}", String.join(",", keys), e.toString());
+        }
+    }
+
+    private void flushPendingEvictions() {
+        if (pendingEvictions.isEmpty()) {
+            return;
+        }
+        for (String key : java.util.List.copyOf(pendingEvictions)) {
+            redis.delete(key);
+            pendingEvictions.remove(key);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.onehall.catalog.item;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +50,11 @@ class ItemAdminResource {
     }
 
     private final ItemAdministration administration;
+    private final BulkImport bulkImport;
 
-    ItemAdminResource(ItemAdministration administration) {
+    ItemAdminResource(ItemAdministration administration, BulkImport bulkImport) {
         this.administration = administration;
+        this.bulkImport = bulkImport;
     }
 
     @PostMapping("/basic-items")
@@ -75,6 +78,18 @@ class ItemAdminResource {
                                     @AuthenticationPrincipal Jwt jwt) {
         ItemView item = administration.create(creation, idempotencyKey, CurrentUser.from(jwt));
         return ResponseEntity.created(URI.create("/api/catalog/admin/items/" + item.code())).body(item);
+    }
+
+    record ImportRequest(List<ItemCreation> items) {
+    }
+
+    record ImportResult(List<String> imported) {
+    }
+
+    @PostMapping("/items/import")
+    @Operation(summary = "Bulk import of items as drafts: every row is validated first; one bad row and nothing is imported, with the errors of every row")
+    ResponseEntity<ImportResult> importItems(@RequestBody ImportRequest request, @AuthenticationPrincipal Jwt jwt) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(bulkImport.importAll(request.items(), CurrentUser.from(jwt))));
     }
 
     @GetMapping("/items/{code}")

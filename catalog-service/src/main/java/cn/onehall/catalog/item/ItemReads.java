@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class ItemReads {
 
-    private static final Duration VERSION_TTL = Duration.ofHours(6);
+    private static final Duration VERSION_TTL = Duration.ofHours(1);
     private static final Duration CURRENT_TTL = Duration.ofMinutes(10);
     private static final Duration LIST_TTL = Duration.ofMinutes(10);
 

@@ -102,6 +102,24 @@ class ItemResource {
         return answer(reads.version(code, version), ifNoneMatch, EXACT);
     }
 
+    record Export(String regionCode, String cursor, List<Guide> items) {
+    }
+
+    @GetMapping("/export")
+    @Operation(summary = "Full export of the published guides for a region (its own and its upper levels'), with the change-feed cursor to resume from")
+    ResponseEntity<Export> export(@RequestParam @NotBlank @ValidRegionCode String region) {
+        regions.require(region);
+        long cursor = jdbc.sql("SELECT COALESCE(MAX(seq), 0) FROM catalog_change").query(Long.class).single();
+        List<Guide> guides = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            ItemReads.ItemPage page = reads.page(new ItemReads.ListQuery(region, null, null, null, null, null, null, after, 200));
+            page.items().forEach(i -> reads.listed(i.code()).ifPresent(guides::add));
+            after = page.nextCursor();
+        } while (after != null);
+        return ResponseEntity.ok().cacheControl(CURRENT).body(new Export(region, Long.toString(cursor), guides));
+    }
+
     @GetMapping("/changes")
     @Operation(summary = "Every publish and revoke in order, resumable with ?after=CURSOR, for county and city halls mirroring the catalogue")
     ChangePage changes(@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,18}", message = "is not a cursor of the change feed") String after,

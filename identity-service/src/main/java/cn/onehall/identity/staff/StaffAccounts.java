@@ -69,6 +69,28 @@ public class StaffAccounts {
         return new Staff(id, s.username(), s.name(), new TreeSet<>(s.roles()), department, s.region(), true);
     }
 
+    public record Page(List<Staff> items, String nextCursor) {
+    }
+
+    /**
+     * Staff of one department, a dept-admin's own only. Keycloak pages users by position in its username order, so the
+     * cursor is that position (opaque to clients).
+     */
+    public Page list(String department, CurrentUser admin, int cursor, int limit) {
+        String code = department == null ? admin.department() : CreditCode.normalise(department);
+        if (code == null) {
+            throw validation("department", "is required");
+        }
+        if (!admin.hasRole("platform-admin") && !code.equals(admin.department())) {
+            audit.record("staff.access-denied", "department", code, Outcome.DENIED, Map.of());
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "A department administrator sees only its own department");
+        }
+        List<Map<String, Object>> users = keycloak.usersByAttribute("department", code, cursor, limit + 1);
+        boolean more = users.size() > limit;
+        List<Staff> items = users.stream().limit(limit).map(u -> toStaff((String) u.get("id"), u)).toList();
+        return new Page(items, more ? Integer.toString(cursor + limit) : null);
+    }
+
     public Staff get(String id, CurrentUser admin) {
         return toStaff(id, scoped(id, admin));
     }

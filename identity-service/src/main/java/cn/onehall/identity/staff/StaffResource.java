@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.onehall.starter.codes.ValidCreditCode;
@@ -22,6 +23,8 @@ import cn.onehall.starter.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -67,6 +70,14 @@ class StaffResource {
         StaffAccounts.Staff created = staff.create(new StaffAccounts.NewStaff(r.username(), r.name().strip(), r.roles(), r.department(),
                 r.region(), r.initialPassword()), CurrentUser.from(jwt));
         return ResponseEntity.created(URI.create("/api/identity/staff/" + created.id())).body(created);
+    }
+
+    @GetMapping
+    @Operation(summary = "Staff of a department (a dept-admin: its own, the default), pages of `limit` with `nextCursor`")
+    StaffAccounts.Page list(@RequestParam(required = false) @ValidCreditCode String department,
+                            @RequestParam(required = false) @Pattern(regexp = "\\d{1,6}") String cursor,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit, @AuthenticationPrincipal Jwt jwt) {
+        return staff.list(department, CurrentUser.from(jwt), cursor == null ? 0 : Integer.parseInt(cursor), limit);
     }
 
     @GetMapping("/{id}")

@@ -97,6 +97,15 @@ class StaffTest extends IdentityTestSupport {
         HttpResponse<String> twice = api().call("POST", "/api/identity/staff", "platform-admin",
                 staff(username, List.of("supervisor"), "11445103MB2E00013M", "445103"), Map.of());
         assertThat(twice.statusCode()).isEqualTo(409);
+        // With an Idempotency-Key a repeat gets the first answer, not a 409.
+        String other = newUsername();
+        Map<String, String> key = Map.of("Idempotency-Key", "staff-" + other);
+        HttpResponse<String> first = api().call("POST", "/api/identity/staff", "platform-admin", staff(other, List.of("officer"), TAISHAN_MARKET, "440781"), key);
+        HttpResponse<String> again = api().call("POST", "/api/identity/staff", "platform-admin", staff(other, List.of("officer"), TAISHAN_MARKET, "440781"), key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.headers().firstValue("Location").orElse("")).endsWith(json(first).get("id").asString());
         assertThat(api().call("POST", "/api/identity/staff", "platform-admin",
                 staff("440781199001010011", List.of("officer"), TAISHAN_MARKET, "440781"), Map.of()).statusCode()).isEqualTo(400);
     }

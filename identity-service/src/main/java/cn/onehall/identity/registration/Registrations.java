@@ -114,9 +114,12 @@ public class Registrations {
         attributes.put("holder_type", "NATURAL_PERSON");
         attributes.put("holder_ref", idNumber);
         attributes.put("region", region);
+        // A Chinese name splits into surname (the first character) and given name, as the demo accounts do; any other
+        // name goes whole into the given name rather than being cut at a guessed place.
         int first = form.name().offsetByCodePoints(0, 1);
+        boolean chinese = form.name().matches("[\\p{IsHan}·]{2,30}");
         KeycloakDirectory.NewUser user = new KeycloakDirectory.NewUser(idNumber.toLowerCase(java.util.Locale.ROOT),
-                form.name().substring(first).isEmpty() ? form.name() : form.name().substring(first), form.name().substring(0, first),
+                chinese ? form.name().substring(first) : form.name(), chinese ? form.name().substring(0, first) : null,
                 attributes, form.password());
         return withCompensation(userId -> {
             codes.consume(codeId);

@@ -90,6 +90,13 @@ class AgentResource {
         return agents.principals(CurrentUser.from(jwt));
     }
 
+    @GetMapping("/me/acting-scope")
+    @Operation(summary = "For peers, with the caller's token: may the caller act on this item for the holder in their token right now "
+            + "(an agent only under an active authorisation covering the item)")
+    Agents.Scope scope(@RequestParam @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String itemCode, @AuthenticationPrincipal Jwt jwt) {
+        return agents.scope(CurrentUser.from(jwt), itemCode);
+    }
+
     @PutMapping("/me/acting-for")
     @Operation(summary = "Act for an enterprise I am authorised for ({creditCode}), or for myself again ({creditCode: null}); "
             + "my next token (a refresh) carries holder_type, holder_ref and agent_ref")

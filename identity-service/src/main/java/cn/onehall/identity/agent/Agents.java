@@ -198,6 +198,37 @@ public class Agents {
         return answer;
     }
 
+    public record Scope(String itemCode, boolean allowed, String reason) {
+    }
+
+    /**
+     * May the caller act on this item now? For oneself always; for an enterprise only under an authorisation that is
+     * still active (not revoked, not expired: exact at this moment, whatever the token still says) and covers the item.
+     */
+    public Scope scope(CurrentUser caller, String itemCode) {
+        if (caller.agentRef() == null) {
+            return new Scope(itemCode, caller.holderRef() != null, caller.holderRef() != null ? "OWN_BEHALF" : "NO_HOLDER");
+        }
+        String agentId = IdNumber.normalise(caller.agentRef());
+        List<Map<String, Object>> grants = jdbc.sql("""
+                        SELECT all_items, CAST(item_codes AS CHAR) AS items FROM agent_authorisation
+                        WHERE agent_id_index = ? AND credit_code = ? AND revoked_at IS NULL AND valid_until >= ?""")
+                .params(index.of(agentId, Registrations.ID_INDEX), caller.holderRef(), today()).query().listOfRows();
+        if (grants.isEmpty()) {
+            return new Scope(itemCode, false, "NOT_AUTHORISED");
+        }
+        for (Map<String, Object> g : grants) {
+            if (Boolean.TRUE.equals(g.get("all_items")) || Integer.valueOf(1).equals(g.get("all_items"))) {
+                return new Scope(itemCode, true, "AUTHORISED_ALL_ITEMS");
+            }
+            List<String> items = items((String) g.get("items"));
+            if (items != null && items.contains(itemCode)) {
+                return new Scope(itemCode, true, "AUTHORISED_ITEM");
+            }
+        }
+        return new Scope(itemCode, false, "ITEM_NOT_AUTHORISED");
+    }
+
     private Optional<String> activeFor(String agentId, String creditCode) {
         return jdbc.sql("""
                         SELECT id FROM agent_authorisation WHERE agent_id_index = ? AND credit_code = ? AND revoked_at IS NULL AND valid_until >= ?

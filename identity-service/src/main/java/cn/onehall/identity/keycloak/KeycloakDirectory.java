@@ -80,6 +80,17 @@ public class KeycloakDirectory {
         });
     }
 
+    /** Full representations of users whose attribute has exactly this value, in Keycloak's order (by username), a page at a time. */
+    public List<Map<String, Object>> usersByAttribute(String name, String value, int first, int max) {
+        return call(() -> {
+            List<Map<String, Object>> found = http.get()
+                    .uri(u -> u.path("/users").queryParam("q", "{q}").queryParam("exact", "true").queryParam("first", first)
+                            .queryParam("max", max).build(name + ":" + value))
+                    .headers(this::auth).retrieve().body(USERS);
+            return found == null ? List.<Map<String, Object>>of() : found;
+        });
+    }
+
     public Optional<String> idByUsername(String username) {
         return call(() -> {
             List<Map<String, Object>> found = http.get()

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.onehall.identity.IdentityProperties;
 import cn.onehall.identity.keycloak.KeycloakDirectory;
+import cn.onehall.identity.message.Inbox;
 import cn.onehall.identity.verification.VerificationCodes;
 import cn.onehall.identity.web.Idempotency;
 import cn.onehall.starter.codes.CreditCode;
@@ -53,13 +54,15 @@ public class Registrations {
     private final VerificationCodes codes;
     private final EventPublisher events;
     private final Idempotency idempotency;
+    private final Inbox inbox;
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final String applicantRole;
 
     Registrations(JdbcClient jdbc, PersonalDataCipher cipher, BlindIndex index, KeycloakDirectory keycloak, VerificationCodes codes,
-                  EventPublisher events, Idempotency idempotency, JsonMapper json, PlatformTransactionManager transactions,
+                  EventPublisher events, Idempotency idempotency, Inbox inbox, JsonMapper json, PlatformTransactionManager transactions,
                   IdentityProperties properties) {
+        this.inbox = inbox;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.index = index;
@@ -114,9 +117,12 @@ public class Registrations {
         attributes.put("holder_type", "NATURAL_PERSON");
         attributes.put("holder_ref", idNumber);
         attributes.put("region", region);
+        // A Chinese name splits into surname (the first character) and given name, as the demo accounts do; any other
+        // name goes whole into the given name rather than being cut at a guessed place.
         int first = form.name().offsetByCodePoints(0, 1);
+        boolean chinese = form.name().matches("[\\p{IsHan}·]{2,30}");
         KeycloakDirectory.NewUser user = new KeycloakDirectory.NewUser(idNumber.toLowerCase(java.util.Locale.ROOT),
-                form.name().substring(first).isEmpty() ? form.name() : form.name().substring(first), form.name().substring(0, first),
+                chinese ? form.name().substring(first) : form.name(), chinese ? form.name().substring(0, first) : null,
                 attributes, form.password());
         return withCompensation(userId -> {
             codes.consume(codeId);
@@ -138,6 +144,8 @@ public class Registrations {
             keycloak.grantRealmRole(id, applicantRole);
             jdbc.sql("UPDATE person SET keycloak_user_id = ? WHERE id = ?").params(id, localId).update();
             events.publish("cn.onehall.identity.person-registered", id, Map.of("holderType", "NATURAL_PERSON", "regionCode", region));
+            inbox.deliver(Inbox.HOLDER, inbox.holderKey(idNumber), "identity.registered", "欢迎使用一网通办",
+                    "您的实名账户已开通（实名等级 L1）。可在线核验身份升级为 L2，或到服务窗口现场确认升级为 L3。", null, id);
             // No username in the answer: for a person it is the ID number (they log in with it), shown only masked.
             Registered registered = new Registered(id, null, "NATURAL_PERSON", Masking.name(form.name()), Masking.idNumber(idNumber),
                     null, null, Masking.phone(form.phone()), region, "L1");
@@ -188,6 +196,8 @@ public class Registrations {
             keycloak.grantRealmRole(id, applicantRole);
             jdbc.sql("UPDATE enterprise SET keycloak_user_id = ? WHERE id = ?").params(id, localId).update();
             events.publish("cn.onehall.identity.enterprise-registered", id, Map.of("holderType", "LEGAL_PERSON", "regionCode", region));
+            inbox.deliver(Inbox.HOLDER, inbox.holderKey(creditCode), "identity.registered", "欢迎使用一网通办",
+                    "企业账户已开通。法定代表人或本账户可在“经办人管理”中授权经办人。", null, id);
             Registered registered = new Registered(id, user.username(), "LEGAL_PERSON", form.name(), null, creditCode,
                     Masking.idNumber(legalRep), Masking.phone(form.phone()), region, null);
             String body = json.writeValueAsString(registered);

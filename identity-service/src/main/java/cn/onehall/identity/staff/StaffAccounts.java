@@ -10,12 +10,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import cn.onehall.identity.keycloak.KeycloakDirectory;
+import cn.onehall.identity.web.Idempotency;
 import cn.onehall.starter.audit.AuditLog;
 import cn.onehall.starter.audit.Outcome;
 import cn.onehall.starter.codes.CreditCode;
+import cn.onehall.starter.personaldata.BlindIndex;
 import cn.onehall.starter.problem.ProblemCode;
 import cn.onehall.starter.problem.ProblemException;
 import cn.onehall.starter.security.CurrentUser;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Staff accounts (工作人员) in Keycloak: platform-admin manages any; a dept-admin only those of its own department, and
@@ -30,10 +33,32 @@ public class StaffAccounts {
 
     private final KeycloakDirectory keycloak;
     private final AuditLog audit;
+    private final Idempotency idempotency;
+    private final BlindIndex index;
+    private final JsonMapper json;
 
-    StaffAccounts(KeycloakDirectory keycloak, AuditLog audit) {
+    StaffAccounts(KeycloakDirectory keycloak, AuditLog audit, Idempotency idempotency, BlindIndex index, JsonMapper json) {
         this.keycloak = keycloak;
         this.audit = audit;
+        this.idempotency = idempotency;
+        this.index = index;
+        this.json = json;
+    }
+
+    public record Created(int status, String body) {
+    }
+
+    /** {@link #create} behind an Idempotency-Key: a repeat gets the first answer instead of a 409. */
+    public Created create(NewStaff s, CurrentUser admin, String idempotencyKey) {
+        String fingerprint = index.of(String.join("\u0000", "staff", admin.subject(), s.username(), s.name(), String.valueOf(new TreeSet<>(s.roles())),
+                String.valueOf(s.department()), String.valueOf(s.region())), "idempotency");
+        var earlier = idempotency.find("staff", idempotencyKey, fingerprint);
+        if (earlier.isPresent()) {
+            return new Created(earlier.get().status(), earlier.get().body());
+        }
+        String body = json.writeValueAsString(create(s, admin));
+        idempotency.remember("staff", idempotencyKey, fingerprint, 201, body);
+        return new Created(201, body);
     }
 
     public record NewStaff(String username, String name, Set<String> roles, String department, String region, String initialPassword) {
@@ -67,6 +92,28 @@ public class StaffAccounts {
             throw e;
         }
         return new Staff(id, s.username(), s.name(), new TreeSet<>(s.roles()), department, s.region(), true);
+    }
+
+    public record Page(List<Staff> items, String nextCursor) {
+    }
+
+    /**
+     * Staff of one department, a dept-admin's own only. Keycloak pages users by position in its username order, so the
+     * cursor is that position (opaque to clients).
+     */
+    public Page list(String department, CurrentUser admin, int cursor, int limit) {
+        String code = department == null ? admin.department() : CreditCode.normalise(department);
+        if (code == null) {
+            throw validation("department", "is required");
+        }
+        if (!admin.hasRole("platform-admin") && !code.equals(admin.department())) {
+            audit.record("staff.access-denied", "department", code, Outcome.DENIED, Map.of());
+            throw new ProblemException(HttpStatus.FORBIDDEN, ProblemCode.FORBIDDEN, "A department administrator sees only its own department");
+        }
+        List<Map<String, Object>> users = keycloak.usersByAttribute("department", code, cursor, limit + 1);
+        boolean more = users.size() > limit;
+        List<Staff> items = users.stream().limit(limit).map(u -> toStaff((String) u.get("id"), u)).toList();
+        return new Page(items, more ? Integer.toString(cursor + limit) : null);
     }
 
     public Staff get(String id, CurrentUser admin) {

@@ -3,6 +3,7 @@ package cn.onehall.identity.staff;
 import java.net.URI;
 import java.util.Set;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,15 +14,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.onehall.identity.web.Idempotency;
 import cn.onehall.starter.codes.ValidCreditCode;
 import cn.onehall.starter.codes.ValidRegionCode;
 import cn.onehall.starter.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -56,17 +62,31 @@ class StaffResource {
     }
 
     private final StaffAccounts staff;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-    StaffResource(StaffAccounts staff) {
+    StaffResource(StaffAccounts staff, tools.jackson.databind.json.JsonMapper json) {
         this.staff = staff;
+        this.json = json;
     }
 
     @PostMapping
-    @Operation(summary = "Create a staff account in Keycloak with department, region and roles (the initial password is passed to Keycloak only)")
-    ResponseEntity<StaffAccounts.Staff> create(@Valid @RequestBody CreateRequest r, @AuthenticationPrincipal Jwt jwt) {
-        StaffAccounts.Staff created = staff.create(new StaffAccounts.NewStaff(r.username(), r.name().strip(), r.roles(), r.department(),
-                r.region(), r.initialPassword()), CurrentUser.from(jwt));
-        return ResponseEntity.created(URI.create("/api/identity/staff/" + created.id())).body(created);
+    @Operation(summary = "Create a staff account in Keycloak with department, region and roles (the initial password is passed to "
+            + "Keycloak only); Idempotency-Key answers a repeat with the first answer")
+    ResponseEntity<String> create(@Valid @RequestBody CreateRequest r, @AuthenticationPrincipal Jwt jwt,
+                                  @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        StaffAccounts.Created created = staff.create(new StaffAccounts.NewStaff(r.username(), r.name().strip(), r.roles(), r.department(),
+                r.region(), r.initialPassword()), CurrentUser.from(jwt), Idempotency.validKey(key));
+        String id = json.readTree(created.body()).get("id").asString();
+        return ResponseEntity.status(created.status()).location(URI.create("/api/identity/staff/" + id))
+                .contentType(MediaType.APPLICATION_JSON).body(created.body());
+    }
+
+    @GetMapping
+    @Operation(summary = "Staff of a department (a dept-admin: its own, the default), pages of `limit` with `nextCursor`")
+    StaffAccounts.Page list(@RequestParam(required = false) @ValidCreditCode String department,
+                            @RequestParam(required = false) @Pattern(regexp = "\\d{1,6}") String cursor,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit, @AuthenticationPrincipal Jwt jwt) {
+        return staff.list(department, CurrentUser.from(jwt), cursor == null ? 0 : Integer.parseInt(cursor), limit);
     }
 
     @GetMapping("/{id}")

@@ -91,6 +91,31 @@ class AgentTest extends IdentityTestSupport {
     }
 
     @Test
+    void anAgentsItemListAndRevocationAreExactAtTheMomentOfTheAct() {
+        String idNumber = newIdNumber();
+        registerPerson("邓清单", idNumber);
+        String item = "11440781MB2C00012D4440781001000";
+        String authorisation = json(api().call("POST", "/api/identity/enterprises/" + TAISHAN_FOODS + "/agents", "taishan-foods",
+                Map.of("idNumber", idNumber, "allItems", false, "itemCodes", List.of(item), "validUntil", LocalDate.now().plusDays(5).toString()),
+                Map.of())).get("id").asString();
+        JsonNode login = loginOf(idNumber, PASSWORD);
+        assertThat(json(callWithToken("GET", "/api/identity/me/acting-scope?itemCode=" + item, login.get("access_token").asString(), null))
+                .get("reason").asString()).isEqualTo("OWN_BEHALF");
+        callWithToken("PUT", "/api/identity/me/acting-for", login.get("access_token").asString(), Map.of("creditCode", TAISHAN_FOODS));
+        String acting = refresh(login).get("access_token").asString();
+        JsonNode listed = json(callWithToken("GET", "/api/identity/me/acting-scope?itemCode=" + item, acting, null));
+        assertThat(listed.get("allowed").asBoolean()).isTrue();
+        assertThat(listed.get("reason").asString()).isEqualTo("AUTHORISED_ITEM");
+        JsonNode other = json(callWithToken("GET", "/api/identity/me/acting-scope?itemCode=OTHER-ITEM", acting, null));
+        assertThat(other.get("allowed").asBoolean()).isFalse();
+        // Revoked: the old token still names the enterprise, but the answer is exact now.
+        api().call("DELETE", "/api/identity/enterprises/" + TAISHAN_FOODS + "/agents/" + authorisation, "taishan-foods", null, Map.of());
+        JsonNode revoked = json(callWithToken("GET", "/api/identity/me/acting-scope?itemCode=" + item, acting, null));
+        assertThat(revoked.get("allowed").asBoolean()).isFalse();
+        assertThat(revoked.get("reason").asString()).isEqualTo("NOT_AUTHORISED");
+    }
+
+    @Test
     void lisiIsAuthorisedForAListOfItemsAndSeesTheEnterprise() {
         Map<String, Object> items = Map.of("idNumber", LISI, "allItems", false, "itemCodes", List.of("11440781MB2C00012D4440781001000"),
                 "validUntil", LocalDate.now().plusDays(7).toString());

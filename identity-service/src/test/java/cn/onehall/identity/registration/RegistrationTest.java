@@ -49,6 +49,10 @@ class RegistrationTest extends IdentityTestSupport {
         assertThat(claims.get("holder_ref").asString()).isEqualTo(idNumber);
         assertThat(claims.get("holder_type").asString()).isEqualTo("NATURAL_PERSON");
         assertThat(claims.get("realm_access").toString()).contains("applicant");
+        // A welcome message waits in the new inbox.
+        String token = tokenOf(idNumber, PASSWORD);
+        assertThat(json(callWithToken("GET", "/api/identity/me/messages/unread-count", token, null)).get("unread").asLong()).isEqualTo(1L);
+        assertThat(callWithToken("GET", "/api/identity/me/messages", token, null).body()).contains("欢迎使用一网通办");
 
         // The event, without personal data.
         Map<String, Object> event = jdbc.sql("SELECT type, subject, CAST(payload AS CHAR) AS payload FROM outbox_event WHERE subject = ?")

@@ -70,6 +70,15 @@ class StaffTest extends IdentityTestSupport {
         // Its own department's demo officer it may read.
         String marketOfficer = keycloak.idByUsername("officer-market").orElseThrow();
         assertThat(json(api().get("/api/identity/staff/" + marketOfficer, "dept-admin-market")).get("roles").toString()).contains("officer");
+        // Lists: its own department, in pages; another department is refused.
+        JsonNode page = json(api().get("/api/identity/staff?limit=1", "dept-admin-market"));
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("items").get(0).get("department").asString()).isEqualTo(TAISHAN_MARKET);
+        JsonNode next = json(api().get("/api/identity/staff?limit=1&cursor=" + page.get("nextCursor").asString(), "dept-admin-market"));
+        assertThat(next.get("items").get(0).get("id").asString()).isNotEqualTo(page.get("items").get(0).get("id").asString());
+        assertThat(json(api().get("/api/identity/staff?limit=50", "dept-admin-market")).toString()).contains("officer-market").doesNotContain("officer-civil");
+        assertThat(api().get("/api/identity/staff?department=" + TAISHAN_CIVIL, "dept-admin-market").statusCode()).isEqualTo(403);
+        assertThat(json(api().get("/api/identity/staff?department=" + TAISHAN_CIVIL, "platform-admin")).toString()).contains("officer-civil");
         // An applicant's account is not staff.
         String zhangsan = keycloak.idByUsername("zhangsan").orElseThrow();
         assertThat(api().get("/api/identity/staff/" + zhangsan, "platform-admin").statusCode()).isEqualTo(404);
@@ -88,6 +97,15 @@ class StaffTest extends IdentityTestSupport {
         HttpResponse<String> twice = api().call("POST", "/api/identity/staff", "platform-admin",
                 staff(username, List.of("supervisor"), "11445103MB2E00013M", "445103"), Map.of());
         assertThat(twice.statusCode()).isEqualTo(409);
+        // With an Idempotency-Key a repeat gets the first answer, not a 409.
+        String other = newUsername();
+        Map<String, String> key = Map.of("Idempotency-Key", "staff-" + other);
+        HttpResponse<String> first = api().call("POST", "/api/identity/staff", "platform-admin", staff(other, List.of("officer"), TAISHAN_MARKET, "440781"), key);
+        HttpResponse<String> again = api().call("POST", "/api/identity/staff", "platform-admin", staff(other, List.of("officer"), TAISHAN_MARKET, "440781"), key);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(first.headers().firstValue("Location").orElse("")).endsWith(json(first).get("id").asString());
         assertThat(api().call("POST", "/api/identity/staff", "platform-admin",
                 staff("440781199001010011", List.of("officer"), TAISHAN_MARKET, "440781"), Map.of()).statusCode()).isEqualTo(400);
     }

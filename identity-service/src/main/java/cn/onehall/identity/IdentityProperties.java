@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code onehall.identity.*}.
  *
- * @param keycloakAdminUrl  the realm's admin REST base ({@code http://host/admin/realms/onehall}); blank = derived from the issuer
+ * @param keycloakAdminUrl  the realm's admin REST base ({@code http://host/admin/realms/onehall}); blank = derived from the issuer this service reaches Keycloak on ({@code onehall.issuer-backchannel})
  * @param applicantRole     realm role every registrant gets
  * @param codeSender        {@code outbox} (default: the code_outbox table) or the name of another {@code CodeSender} bean
  * @param realNameVerifier  {@code dev} (default) or the name of another {@code RealNameVerifier} bean

@@ -50,7 +50,7 @@ public class KeycloakDirectory {
     private final RestClient http;
     private final OAuth2AuthorizedClientManager clients;
 
-    public KeycloakDirectory(IdentityProperties properties, @Value("${onehall.issuer}") String issuer,
+    public KeycloakDirectory(IdentityProperties properties, @Value("${onehall.issuer-backchannel}") String issuer,
                              OAuth2AuthorizedClientManager clients) {
         this.clients = clients;
         String base = properties.keycloakAdminUrl() == null || properties.keycloakAdminUrl().isBlank()

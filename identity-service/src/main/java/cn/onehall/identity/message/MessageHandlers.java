@@ -102,6 +102,22 @@ class MessageHandlers {
         };
     }
 
+    /** What each card rule means, for the message (docs/contracts.md lists the rules). */
+    private static final Map<String, String> CARD_RULES = Map.of(
+            "PROCESS_SECOND_CORRECTION", "两次及以上要求补正",
+            "PROCESS_LATE_ACCEPTANCE", "未在规定时间内受理",
+            "PROCESS_BAD_REVIEW_NOT_RECTIFIED", "差评未按期整改",
+            "CONTENT_FEE_ABOVE_GUIDE", "收费超出办事指南",
+            "CONTENT_MISSING_REQUIRED_MATERIAL", "缺少必要材料",
+            "COMPLAINT_NOT_ANSWERED", "投诉未在答复期限内答复");
+
+    /**
+     * Cards to the department's officers. A time card is told as what it means for the officer: YELLOW TIME
+     * (TIME_NEARLY_DUE) is "即将超期" (category {@code supervision.due-soon}), RED TIME (TIME_OVERDUE) is "已超期"
+     * ({@code supervision.overdue}); other cards keep 黄牌预警 / 红牌警告 with their rule ({@code supervision.card-raised}).
+     * {@code card-cleared} is consumed and changes nothing: the message was true when sent, and read state is each
+     * officer's own (ADR 0009).
+     */
     @Bean
     EventHandler cardMessages(Inbox inbox) {
         return new EventHandler() {
@@ -112,26 +128,45 @@ class MessageHandlers {
 
             @Override
             public boolean supports(String type) {
-                return "cn.onehall.supervision.card-raised".equals(type);
+                return "cn.onehall.supervision.card-raised".equals(type) || "cn.onehall.supervision.card-cleared".equals(type);
             }
 
             @Override
             public void handle(CloudEvent event) {
+                if (!"cn.onehall.supervision.card-raised".equals(event.type())) {
+                    return; // card-cleared: nothing to tell, nothing to mark
+                }
                 JsonNode data = event.data();
                 Optional<String> department = text(data, "departmentCode");
                 if (department.isEmpty()) {
                     return;
                 }
-                String colour = text(data, "colour").orElse("YELLOW");
-                String title = "RED".equals(colour) ? "红牌警告" : "黄牌预警";
-                String caseNumber = text(data, "caseNumber").orElse(event.subject());
-                inbox.deliver(Inbox.DEPARTMENT, department.get(), "supervision.card-raised", title,
-                        clip("办件编号 " + caseNumber + " 被亮" + title + "（" + text(data, "kind").orElse("") + " " + text(data, "rule").orElse("") + "），请及时处理。"),
-                        caseNumber, event.id());
+                boolean red = "RED".equals(text(data, "colour").orElse("YELLOW"));
+                String kind = text(data, "kind").orElse("");
+                String rule = text(data, "rule").orElse("");
+                Optional<String> complaint = text(data, "complaintNumber");
+                String subject = text(data, "caseNumber").or(() -> complaint).orElse(event.subject());
+                String what = (complaint.isPresent() && text(data, "caseNumber").isEmpty() ? "投诉编号 " : "办件编号 ") + subject;
+                String category;
+                String title;
+                String body;
+                if ("TIME".equals(kind) && !red) {
+                    category = "supervision.due-soon";
+                    title = "即将超期";
+                    body = what + " 即将超过承诺办结时限（黄牌预警），请在期限内办结。";
+                } else if ("TIME".equals(kind)) {
+                    category = "supervision.overdue";
+                    title = "已超期";
+                    body = what + " 已超过承诺办结时限（红牌警告），请立即处理。";
+                } else {
+                    category = "supervision.card-raised";
+                    title = red ? "红牌警告" : "黄牌预警";
+                    body = what + " 被亮" + title + "（" + CARD_RULES.getOrDefault(rule, rule) + "），请及时处理。";
+                }
+                inbox.deliver(Inbox.DEPARTMENT, department.get(), category, title, clip(body), subject, event.id());
             }
         };
     }
-
 
     static String verb(String type) {
         return type.startsWith(CASE_PREFIX) ? type.substring(CASE_PREFIX.length()) : "";

@@ -25,6 +25,8 @@ final class Peers {
     @FeignClient(name = "catalog-service", url = "${onehall.catalog-url:http://localhost:8081}")
     interface Catalog {
         @GetMapping("/api/catalog/items")
-        Object items(@RequestParam("region") String region, @RequestParam("limit") int limit);
+        /** {@code serviceObject} NATURAL_PERSON | LEGAL_PERSON, or null for no filter (Feign leaves a null parameter out). */
+        Object items(@RequestParam("region") String region, @RequestParam(value = "serviceObject", required = false) String serviceObject,
+                     @RequestParam("limit") int limit);
     }
 }

@@ -67,12 +67,17 @@ public class PersonalPage {
         parts.put("licences", remote("licences", () -> licences.mine(PART_SIZE)));
         parts.put("messages", new Part(true, inbox.page(user, null, PART_SIZE).items()));
         parts.put("subscriptions", new Part(true, subscriptions.of(user)));
-        parts.put("suggestedItems", region == null ? new Part(true, List.of()) : remote("suggestedItems", () -> catalog.items(region, PART_SIZE)));
+        parts.put("suggestedItems", region == null ? new Part(true, List.of()) : remote("suggestedItems", () -> catalog.items(region, serviceObject(user), PART_SIZE)));
         long unread = inbox.unread(user);
         String visitorKey = index.of(user.holderRef() != null ? user.holderRef() : user.subject(), "page-visitor");
         tx.executeWithoutResult(s -> events.publish("cn.onehall.identity.page-visited", null, Map.of("pageType", pageType,
                 "regionCode", region == null ? "" : region, "visitorKey", visitorKey, "month", YearMonth.now(CHINA).toString())));
         return new Page(pageType, region, unread, parts);
+    }
+
+    /** The catalogue's service object for the holder the token acts for; staff (no holder type) get no filter. */
+    static String serviceObject(CurrentUser user) {
+        return "LEGAL_PERSON".equals(user.holderType()) || "NATURAL_PERSON".equals(user.holderType()) ? user.holderType() : null;
     }
 
     private static Part remote(String name, Supplier<Object> call) {

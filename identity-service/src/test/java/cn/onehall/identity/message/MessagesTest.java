@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -126,5 +128,57 @@ class MessagesTest extends IdentityTestSupport {
         assertThat(messagesOf("dept-admin-market", "?limit=100").toString()).contains(caseNumber);
         assertThat(messagesOf("officer-civil", "?limit=100").toString()).doesNotContain(caseNumber);
         assertThat(messagesOf("zhangsan", "?limit=100").toString()).doesNotContain("红牌警告");
+    }
+
+    static Map<String, Object> card(String cardId, String colour, String kind, String rule, String caseNumber) {
+        return Map.of("cardId", cardId, "colour", colour, "kind", kind, "rule", rule, "caseNumber", caseNumber,
+                "departmentCode", TAISHAN_MARKET, "regionCode", "440781", "raisedAt", "2026-12-04T10:00:00+08:00");
+    }
+
+    List<JsonNode> messagesAbout(String user, String subject) {
+        List<JsonNode> found = new ArrayList<>();
+        messagesOf(user, "?limit=100").get("items").forEach(m -> {
+            if (subject.equals(m.path("subject").asString())) {
+                found.add(m);
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void aYellowTimeCardIsDueSoonForTheOfficersARedOneOverdueAndClearingChangesNothing() {
+        String caseNumber = "C" + System.nanoTime();
+        String yellow = "card-y-" + caseNumber;
+        publish("supervision-service", "cn.onehall.supervision.card-raised", caseNumber, card(yellow, "YELLOW", "TIME", "TIME_NEARLY_DUE", caseNumber));
+        await().atMost(PATIENCE).until(() -> messagesAbout("officer-market", caseNumber).size() == 1);
+        JsonNode dueSoon = messagesAbout("officer-market", caseNumber).getFirst();
+        assertThat(dueSoon.get("category").asString()).isEqualTo("supervision.due-soon");
+        assertThat(dueSoon.get("title").asString()).isEqualTo("即将超期");
+        assertThat(dueSoon.get("body").asString()).contains(caseNumber).contains("即将超过承诺办结时限").doesNotContain("已超过");
+        assertThat(dueSoon.get("read").asBoolean()).isFalse();
+        long unreadBefore = unread("officer-market");
+
+        // The yellow card is cleared as the case turns red (supervision's rule), then the red card and a process card come.
+        publish("supervision-service", "cn.onehall.supervision.card-cleared", caseNumber, card(yellow, "YELLOW", "TIME", "TIME_NEARLY_DUE", caseNumber));
+        publish("supervision-service", "cn.onehall.supervision.card-raised", caseNumber, card("card-r-" + caseNumber, "RED", "TIME", "TIME_OVERDUE", caseNumber));
+        publish("supervision-service", "cn.onehall.supervision.card-raised", caseNumber,
+                card("card-p-" + caseNumber, "YELLOW", "PROCESS", "PROCESS_SECOND_CORRECTION", caseNumber));
+        await().atMost(PATIENCE).until(() -> messagesAbout("officer-market", caseNumber).size() == 3);
+
+        List<JsonNode> about = messagesAbout("officer-market", caseNumber);
+        Map<String, JsonNode> byCategory = new HashMap<>();
+        about.forEach(m -> byCategory.put(m.get("category").asString(), m));
+        assertThat(byCategory.keySet()).containsExactlyInAnyOrder("supervision.due-soon", "supervision.overdue", "supervision.card-raised");
+        assertThat(byCategory.get("supervision.overdue").get("title").asString()).isEqualTo("已超期");
+        assertThat(byCategory.get("supervision.overdue").get("body").asString()).contains("已超过承诺办结时限").contains("红牌警告");
+        assertThat(byCategory.get("supervision.card-raised").get("title").asString()).isEqualTo("黄牌预警");
+        assertThat(byCategory.get("supervision.card-raised").get("body").asString()).contains("两次及以上要求补正");
+        // Clearing wrote no message and marked nothing read: the due-soon message is still there, still unread.
+        assertThat(byCategory.get("supervision.due-soon").get("id").asLong()).isEqualTo(dueSoon.get("id").asLong());
+        assertThat(byCategory.get("supervision.due-soon").get("read").asBoolean()).isFalse();
+        assertThat(unread("officer-market")).isEqualTo(unreadBefore + 2);
+        // Only the department's officers hear of it.
+        assertThat(messagesAbout("officer-civil", caseNumber)).isEmpty();
+        assertThat(messagesAbout("zhangsan", caseNumber)).isEmpty();
     }
 }

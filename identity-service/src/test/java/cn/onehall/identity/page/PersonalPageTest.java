@@ -78,7 +78,8 @@ class PersonalPageTest extends IdentityTestSupport {
         assertThat(parts.get("subscriptions").toString()).contains("ITEM-SUB-1");
         assertThat(parts.get("messages").get("available").asBoolean()).isTrue();
         APPLICATIONS.verify(getRequestedFor(urlPathEqualTo("/api/applications/mine")).withHeader("Authorization", matching("Bearer .+")));
-        CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/items")).withQueryParam("region", matching("440781")));
+        CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/items")).withQueryParam("region", matching("440781"))
+                .withQueryParam("serviceObject", matching("NATURAL_PERSON")));
 
         Map<String, Object> visit = jdbc.sql("SELECT CAST(payload AS CHAR) AS payload FROM outbox_event WHERE type = 'cn.onehall.identity.page-visited' "
                 + "ORDER BY seq DESC LIMIT 1").query().singleRow();
@@ -106,6 +107,8 @@ class PersonalPageTest extends IdentityTestSupport {
             assertThat(parts.get("suggestedItems").get("available").asBoolean()).isTrue();
             assertThat(json(r).get("pageType").asString()).isEqualTo("ENTERPRISE");
         }
+        // The enterprise page asks the catalogue for items serving legal persons.
+        CATALOG.verify(getRequestedFor(urlPathEqualTo("/api/catalog/items")).withQueryParam("serviceObject", matching("LEGAL_PERSON")));
         // Past the breaker's minimum number of calls at a 100 % failure rate: its circuit is open, calls fail fast.
         assertThat(breakers.getAllCircuitBreakers().stream().filter(b -> b.getName().contains("Licences"))
                 .map(b -> b.getState().name()).toList()).contains("OPEN");

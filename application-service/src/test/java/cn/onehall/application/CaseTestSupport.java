@@ -63,6 +63,11 @@ public abstract class CaseTestSupport {
     public static final String PARALLEL_ITEM = "11440781MB2C00012D4000200001";
     public static final String L3_ITEM = "11440781MB2C00012D4000300001";
     public static final String REVOKED_ITEM = "11440781MB2C00012D4000400001";
+    /** Bundle 开办餐饮店 (一件事): 企业设立登记 (lead, 1 day) + 食品经营许可 (5 days) + 消防安全检查 (public security, 3 days), 5 days together. */
+    public static final String BUNDLE = "B4407810001";
+    public static final String ESTABLISH_ITEM = "11440781MB2C00012D4000500001";
+    public static final String FIRE_ITEM = "11440781MB2C00055T4000600001";
+    public static final String BUSINESS_LICENCE_TYPE = "11440781MB2C00012D001";
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
 
@@ -113,6 +118,11 @@ public abstract class CaseTestSupport {
         guide(PARALLEL_ITEM, 1, "PUBLISHED", "建设项目联合审批", false, List.of(MARKET, RESOURCES, POLICE), null, "L1", 1);
         guide(L3_ITEM, 1, "PUBLISHED", "高等级实名事项", false, List.of(), null, "L3", 5);
         guide(REVOKED_ITEM, 2, "REVOKED", "已取消事项", false, List.of(), null, "L1", 5);
+        guide(ESTABLISH_ITEM, 2, "PUBLISHED", "企业设立登记", false, List.of(), BUSINESS_LICENCE_TYPE, "L1", 1);
+        guide(FIRE_ITEM, 1, "PUBLISHED", "公众聚集场所投入使用、营业前消防安全检查", false, List.of(), null, "L1", 3);
+        PEERS.stubFor(get(urlEqualTo("/api/catalog/bundles/" + BUNDLE)).willReturn(okJson(bundle())));
+        PEERS.stubFor(get(urlPathMatching("/api/catalog/bundles/[^/]+")).atPriority(10)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json").withBody("{\"code\":\"NOT_FOUND\"}")));
         PEERS.stubFor(get(urlPathMatching("/api/catalog/items/[^/]+")).atPriority(10)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json").withBody("{\"code\":\"NOT_FOUND\"}")));
         // zhangsan's licence library holds an ID card; its use is recorded, any other licence id is not theirs.
@@ -130,8 +140,8 @@ public abstract class CaseTestSupport {
                       String realName, int promisedDays) {
         ObjectNode g = LocalApi.JSON.createObjectNode();
         g.put("code", code).put("basicCode", "000" + code.substring(18, 22)).put("name", name).put("version", version).put("status", status)
-                .put("validFrom", "2026-01-01").put("regionCode", "440781").put("departmentCode", MARKET)
-                .put("departmentName", "台山市市场监督管理局").put("powerType", "LICENSING").put("onlineDepth", 4).put("visits", 0)
+                .put("validFrom", "2026-01-01").put("regionCode", "440781").put("departmentCode", code.substring(0, 18))
+                .put("departmentName", code.startsWith(POLICE) ? "台山市公安局" : "台山市市场监督管理局").put("powerType", "LICENSING").put("onlineDepth", 4).put("visits", 0)
                 .put("preReview", preReview).put("issuesLicenceType", issues).put("requiredRealNameLevel", realName);
         g.putArray("serviceObjects").add("NATURAL_PERSON").add("LEGAL_PERSON");
         g.putArray("themes");
@@ -143,14 +153,49 @@ public abstract class CaseTestSupport {
         ArrayNode m = g.putArray("materials");
         m.addObject().put("code", "APPLICATION-FORM").put("name", "申请书").put("required", true).put("copies", 1).put("source", "UPLOAD")
                 .put("maxSizeMb", 1).putArray("mediaTypes").add("application/pdf").add("image/jpeg");
-        if (code.equals(FOOD_ITEM)) {
-            m.addObject().put("code", "ID-CARD").put("name", "居民身份证").put("required", true).put("copies", 1).put("source", "LICENCE")
+        if (code.equals(FOOD_ITEM) || code.equals(ESTABLISH_ITEM) || code.equals(FIRE_ITEM)) {
+            m.addObject().put("code", code.equals(FIRE_ITEM) ? "FZR-SFZ" : "ID-CARD").put("name", "居民身份证").put("required", true).put("copies", 1).put("source", "LICENCE")
                     .put("licenceTypeCode", ID_CARD_TYPE);
+        }
+        if (code.equals(FOOD_ITEM)) {
             m.addObject().put("code", "PREMISES").put("name", "经营场所证明").put("required", false).put("copies", 1).put("source", "SHARED");
         }
         String body = LocalApi.JSON.writeValueAsString(g);
         PEERS.stubFor(get(urlEqualTo("/api/catalog/items/" + code)).willReturn(okJson(body)));
         PEERS.stubFor(get(urlEqualTo("/api/catalog/items/" + code + "/versions/" + version)).willReturn(okJson(body)));
+    }
+
+    /**
+     * {@code GET /api/catalog/bundles/B4407810001} exactly as catalog-service serves it (its {@code Bundle} record, nulls left
+     * out by the starter's Jackson default): the items at the versions the bundle was published with, the merged materials
+     * (the application form by name and the ID card by licence type, each asked once, {@code usedBy} every item's own
+     * material), the combined limit and the parallel departments (each item's department, in item order).
+     */
+    static String bundle() {
+        String form = "[{\"itemCode\":\"%1$s\",\"materialCode\":\"APPLICATION-FORM\"},{\"itemCode\":\"%2$s\",\"materialCode\":\"APPLICATION-FORM\"},"
+                + "{\"itemCode\":\"%3$s\",\"materialCode\":\"APPLICATION-FORM\"}]";
+        return """
+                {"code":"B4407810001","name":"开办餐饮店","regionCode":"440781","status":"PUBLISHED","version":1,
+                 "description":"开办一家餐饮店：企业设立登记、食品经营许可和消防安全检查一次申请、并联办理",
+                 "itemCodes":["%1$s","%2$s","%3$s"],
+                 "items":[
+                  {"code":"%1$s","name":"企业设立登记","version":2,"departmentCode":"%4$s","promisedLimit":{"value":1,"unit":"WORKING_DAYS"},
+                   "issuesLicenceType":"%6$s"},
+                  {"code":"%2$s","name":"食品经营许可","version":3,"departmentCode":"%4$s","promisedLimit":{"value":5,"unit":"WORKING_DAYS"},
+                   "issuesLicenceType":"%7$s"},
+                  {"code":"%3$s","name":"公众聚集场所投入使用、营业前消防安全检查","version":1,"departmentCode":"%5$s",
+                   "promisedLimit":{"value":3,"unit":"WORKING_DAYS"}}],
+                 "materials":[
+                  {"code":"BM01","name":"申请书","required":true,"copies":1,"source":"UPLOAD","usedBy":%9$s},
+                  {"code":"BM02","name":"居民身份证","required":true,"copies":1,"source":"LICENCE","licenceTypeCode":"%8$s",
+                   "usedBy":[{"itemCode":"%1$s","materialCode":"ID-CARD"},{"itemCode":"%2$s","materialCode":"ID-CARD"},
+                             {"itemCode":"%3$s","materialCode":"FZR-SFZ"}]},
+                  {"code":"BM03","name":"经营场所证明","required":false,"copies":1,"source":"SHARED","usedBy":[{"itemCode":"%2$s","materialCode":"PREMISES"}]}],
+                 "promisedLimit":{"value":5,"unit":"WORKING_DAYS"},
+                 "parallelDepartments":["%4$s","%5$s"],
+                 "themes":["LP01","LP02"]}
+                """.formatted(ESTABLISH_ITEM, FOOD_ITEM, FIRE_ITEM, MARKET, POLICE, BUSINESS_LICENCE_TYPE, FOOD_LICENCE_TYPE, ID_CARD_TYPE,
+                form.formatted(ESTABLISH_ITEM, FOOD_ITEM, FIRE_ITEM));
     }
 
     /** The catalogue's 2026 seed in the shape of its public API (what the starter's calendar client reads). */

@@ -105,7 +105,7 @@ public class HandlingService {
     public ApplicationCase resubmit(String caseNumber, Integer version, CurrentUser u) {
         ApplicationCase c = scope.holder(u, cases.findByNumber(caseNumber).flatMap(x -> cases.lock(x.id())).orElse(null));
         CaseStatus back = CaseStateMachine.back(CaseAction.RESUBMIT, c.status(), c.statusBefore());
-        ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+        ItemGuide guide = peers.guideOf(c);
         IntakeService.checkMaterials(guide, materials.ofCase(c.id()), true);
         jdbc.sql("UPDATE correction_notice SET resolved_at = FROM_UNIXTIME(?) WHERE case_id = ? AND resolved_at IS NULL")
                 .params(BigDecimal.valueOf(clock.instant().toEpochMilli(), 3), c.id()).update();
@@ -118,7 +118,7 @@ public class HandlingService {
         ApplicationCase c = lead(caseNumber, u);
         CaseTransitions.checkVersion(c, version);
         CaseStateMachine.require(c.status(), CaseAction.ACCEPT);
-        ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+        ItemGuide guide = peers.guideOf(c);
         LocalDate today = LocalDate.now(clock);
         LocalDate due = DueDates.due(calendar, today, c.promisedValue(), c.promisedUnit(), 0, 0);
         for (String department : guide.approvingDepartments()) {
@@ -247,7 +247,7 @@ public class HandlingService {
         Map<String, Object> changes = cols();
         String denialReasons = denials.stream().map(s -> s.department() + ": " + s.reason()).collect(Collectors.joining("\n"));
         if (target != CaseStatus.UNDER_REVIEW) {
-            ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+            ItemGuide guide = peers.guideOf(c);
             boolean missing = !IntakeService.checkMaterials(guide, materials.ofCase(c.id()), false).isEmpty()
                     && c.channel() != cn.onehall.application.cases.Channel.IMPORTED;
             changes = cols("decided_at", now, "decision_reason", denials.isEmpty() ? null : denialReasons, "missing_required", missing);

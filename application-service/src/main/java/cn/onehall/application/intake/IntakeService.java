@@ -93,11 +93,11 @@ public class IntakeService {
         if (!channel.online()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION, "Applicants apply ONLINE_WEB or ONLINE_MOBILE");
         }
-        ItemGuide guide = peers.currentGuide(request.itemCode());
+        ItemGuide guide = request.bundleCode() != null ? peers.bundleGuide(request.bundleCode(), true) : peers.currentGuide(request.itemCode());
         checkServiceObject(guide, u.holderType());
         checkRealNameLevel(guide);
-        ApplicationCase draft = fromGuide(guide, channel, CaseStatus.DRAFT, u.holderType(), u.holderRef(), u.agentRef(), request.applicantName(),
-                request.contactPhone(), u.subject(), json.writeValueAsString(request.form()), null, null);
+        ApplicationCase draft = fromGuide(guide, request.bundleCode(), channel, CaseStatus.DRAFT, u.holderType(), u.holderRef(), u.agentRef(),
+                request.applicantName(), request.contactPhone(), u.subject(), json.writeValueAsString(request.form()), null, null);
         long id = cases.insertDraft(draft);
         if (idempotencyKey != null) {
             cases.setCreationKey(id, idempotencyKey);
@@ -109,8 +109,9 @@ public class IntakeService {
     @Transactional
     public ApplicationCase updateDraft(long id, DraftRequest request, CurrentUser u) {
         ApplicationCase c = editable(id, u);
-        if (!c.itemCode().equals(request.itemCode())) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION, "The item of a draft cannot change; start a new draft");
+        boolean same = c.bundleCode() != null ? c.bundleCode().equals(request.bundleCode()) : c.itemCode().equals(request.itemCode());
+        if (!same) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, ProblemCode.VALIDATION, "The item or bundle of a draft cannot change; start a new draft");
         }
         if (!cases.update(c, cols("applicant_name", request.applicantName(), "contact_phone", request.contactPhone(),
                 "form_json", json.writeValueAsString(request.form())))) {
@@ -126,7 +127,7 @@ public class IntakeService {
     /** Once-only (一次告知、只交一次): which LICENCE materials of the guide the applicant's own licences already satisfy. */
     public List<LicenceMatch> licenceMatches(long id, CurrentUser u) {
         ApplicationCase c = draft(id, u);
-        ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+        ItemGuide guide = peers.guideOf(c);
         List<ItemGuide.Material> licenceMaterials = guide.materials().stream()
                 .filter(m -> "LICENCE".equals(m.source()) && m.licenceTypeCode() != null).toList();
         List<LicenceClient.Match> found = peers.licenceMatches(licenceMaterials.stream().map(ItemGuide.Material::licenceTypeCode).distinct().toList());
@@ -137,7 +138,7 @@ public class IntakeService {
     @Transactional
     public CaseMaterial upload(long id, String materialCode, MultipartFile file, CurrentUser u) {
         ApplicationCase c = editable(id, u);
-        ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+        ItemGuide guide = peers.guideOf(c);
         ItemGuide.Material material = guide.material(materialCode).orElseThrow(() -> unknownMaterial(materialCode));
         if ("SHARED".equals(material.source())) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "MATERIAL_SHARED",
@@ -178,7 +179,7 @@ public class IntakeService {
     @Transactional
     public CaseMaterial attachLicence(long id, String materialCode, String licenceId, CurrentUser u) {
         ApplicationCase c = editable(id, u);
-        ItemGuide guide = peers.pinnedGuide(c.itemCode(), c.itemVersion());
+        ItemGuide guide = peers.guideOf(c);
         ItemGuide.Material material = guide.material(materialCode).orElseThrow(() -> unknownMaterial(materialCode));
         if (!"LICENCE".equals(material.source()) || material.licenceTypeCode() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "MATERIAL_NOT_A_LICENCE",
@@ -221,7 +222,7 @@ public class IntakeService {
             }
             CaseStateMachine.require(c.status(), CaseAction.SUBMIT);
         }
-        ItemGuide guide = peers.currentGuide(c.itemCode());
+        ItemGuide guide = peers.currentGuideOf(c);
         checkServiceObject(guide, c.holderType());
         checkRealNameLevel(guide);
         List<CaseMaterial> attached = new ArrayList<>(materials.ofCase(c.id()));
@@ -319,7 +320,15 @@ public class IntakeService {
     public static ApplicationCase fromGuide(ItemGuide g, Channel channel, CaseStatus status, String holderType, String holderRef, String agentRef,
                                             String applicantName, String contactPhone, String createdBy, String formJson, String externalClient,
                                             String externalId) {
-        return new ApplicationCase(0, null, null, g.code(), g.version(), g.name(), null, g.regionCode(), g.departmentCode(), g.departmentName(),
+        return fromGuide(g, null, channel, status, holderType, holderRef, agentRef, applicantName, contactPhone, createdBy, formJson,
+                externalClient, externalId);
+    }
+
+    /** @param bundleCode the bundle (一件事) the case applies for, {@code g} then being its combined guide; null for one item */
+    public static ApplicationCase fromGuide(ItemGuide g, String bundleCode, Channel channel, CaseStatus status, String holderType, String holderRef,
+                                            String agentRef, String applicantName, String contactPhone, String createdBy, String formJson,
+                                            String externalClient, String externalId) {
+        return new ApplicationCase(0, null, null, g.code(), g.version(), g.name(), bundleCode, g.regionCode(), g.departmentCode(), g.departmentName(),
                 g.powerType(), g.onlineDepth(), g.visits(), g.preReviewed(), g.promisedLimit() == null ? null : g.promisedLimit().value(),
                 g.promisedLimit() == null ? null : g.promisedLimit().unit(), g.fee() == null ? null : g.fee().amount(), g.issuesLicenceType(),
                 channel, status, null, holderType, holderRef, agentRef, applicantName, contactPhone, createdBy, formJson, null, externalClient,

@@ -14,4 +14,7 @@ public interface CatalogClient {
 
     @GetMapping("/api/catalog/items/{code}/versions/{version}")
     ResponseEntity<ItemGuide> version(@PathVariable("code") String code, @PathVariable("version") int version);
+
+    @GetMapping("/api/catalog/bundles/{code}")
+    ResponseEntity<CatalogBundle> bundle(@PathVariable("code") String code);
 }

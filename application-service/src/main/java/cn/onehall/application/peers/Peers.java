@@ -21,6 +21,7 @@ public class Peers {
 
     public static final String PEER_UNAVAILABLE = "PEER_UNAVAILABLE";
     public static final String UNKNOWN_ITEM = "UNKNOWN_ITEM";
+    public static final String UNKNOWN_BUNDLE = "UNKNOWN_BUNDLE";
     private static final Logger log = LoggerFactory.getLogger(Peers.class);
 
     private final CatalogClient catalog;
@@ -55,6 +56,40 @@ public class Peers {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, UNKNOWN_ITEM, "There is no item " + itemCode + " version " + version);
         }
         return guide;
+    }
+
+    /** The guide a case is handled by: its pinned item version, or for a bundle case the bundle's combined guide. */
+    public ItemGuide guideOf(cn.onehall.application.cases.ApplicationCase c) {
+        return c.bundleCode() != null ? bundleGuide(c.bundleCode(), false) : pinnedGuide(c.itemCode(), c.itemVersion());
+    }
+
+    /** The guide to file a case against now: the current item version, or the published bundle's combined guide. */
+    public ItemGuide currentGuideOf(cn.onehall.application.cases.ApplicationCase c) {
+        return c.bundleCode() != null ? bundleGuide(c.bundleCode(), true) : currentGuide(c.itemCode());
+    }
+
+    /** A bundle (一件事) as the catalogue serves it; unknown is a 422 problem, and so is a revoked one when {@code published}. */
+    public CatalogBundle bundle(String bundleCode, boolean published) {
+        CatalogBundle bundle = found(call("catalog-service", () -> catalog.bundle(bundleCode)));
+        if (bundle == null || bundle.items().isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, UNKNOWN_BUNDLE, "There is no published bundle " + bundleCode,
+                    Map.of("bundleCode", bundleCode));
+        }
+        if (published && !bundle.published()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "BUNDLE_REVOKED",
+                    "Bundle " + bundleCode + " is revoked; it takes no new applications", Map.of("bundleCode", bundleCode));
+        }
+        return bundle;
+    }
+
+    /**
+     * One guide for a whole bundle, so a bundle case is applied for and handled like an item's: see {@link BundleGuides}.
+     * Each item is read at the version the bundle names (its materials' size and type limits, service objects, fee).
+     */
+    public ItemGuide bundleGuide(String bundleCode, boolean published) {
+        CatalogBundle bundle = bundle(bundleCode, published);
+        List<ItemGuide> guides = bundle.items().stream().map(i -> pinnedGuide(i.code(), i.version())).toList();
+        return BundleGuides.combined(bundle, guides);
     }
 
     public List<LicenceClient.Match> licenceMatches(List<String> typeCodes) {
